@@ -1,0 +1,84 @@
+"""Site settings for local builds. publishconf.py adds what publishing needs.
+
+Every setting the archive adds is documented here and in README.md.
+"""
+import sys
+from pathlib import Path
+
+# Our plugins import the pure `archive` package that lives beside them.
+PLUGIN_FOLDER = Path(__file__).resolve().parent / "plugins"
+if str(PLUGIN_FOLDER) not in sys.path:
+    sys.path.insert(0, str(PLUGIN_FOLDER))
+
+from archive.render import language_name  # noqa: E402  (needs the path above)
+
+JINJA_FILTERS = {"language_name": language_name}
+
+SITENAME = "Irrefutable? An archive of the Abu Kamal “evidence”"
+SITE_DESCRIPTION = (
+    "Articles that repeated the Russian Ministry of Defence's claim of 14 November 2017, "
+    "kept word for word, with the paragraphs they share and the correction."
+)
+SITEURL = ""
+RELATIVE_URLS = True   # the built site works from plain files as well as from a host
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = []
+OUTPUT_PATH = "output"
+THEME = "theme"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["mistune_reader"]
+
+# Addresses end in .html so that every link also works when the site is
+# opened from plain files, with no server to add index.html.
+ARTICLE_URL = ARTICLE_LANG_URL = "articles/{slug}.html"
+ARTICLE_SAVE_AS = ARTICLE_LANG_SAVE_AS = "articles/{slug}.html"
+PAGE_URL = PAGE_LANG_URL = "{slug}.html"
+PAGE_SAVE_AS = PAGE_LANG_SAVE_AS = "{slug}.html"
+# An outlet is the article's category: one page per outlet.
+CATEGORY_URL = "outlets/{slug}.html"
+CATEGORY_SAVE_AS = "outlets/{slug}.html"
+CATEGORIES_SAVE_AS = "outlets/index.html"
+CATEGORIES_URL = "outlets/index.html"
+DIRECT_TEMPLATES = ["index", "categories"]
+# Pages the archive has no use for.
+TAG_SAVE_AS = TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = ""
+
+# Oldest first, undated last, then by slug: the order the claim spread in,
+# and the same order on every machine.
+ARTICLE_ORDER_BY = "archive_sort_key"
+DEFAULT_PAGINATION = False
+SUMMARY_MAX_LENGTH = 40
+
+# Feeds are made by publishconf.py only.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# Reading cache: only reading is cached; every build writes all output.
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+
+# The few sentences the home page opens with (plain text, one string a paragraph).
+HOME_INTRO = [
+    "On the morning of 14 November 2017 the Russian Ministry of Defence posted images it called "
+    "“irrefutable evidence” that the US-led coalition was covering Islamic State units around "
+    "Abu Kamal, Syria.",
+    "One image was a still from the promotional video of a mobile game, “AC-130 Gunship Simulator: "
+    "Special Ops Squadron”; others came from 2016 footage filmed in Iraq. The ministry deleted the "
+    "images the same day.",
+    "Outlets had already repeated the ministry's statement. This archive keeps those articles word "
+    "for word, shows where they repeat one another, and marks each with the correction.",
+]

@@ -1,0 +1,144 @@
+"""What an archived article's header must say, and what each field means.
+
+Validation returns every problem at once (a maintainer fixes a file in one
+go), each naming the line of the field at fault.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+from urllib.parse import urlsplit
+
+import langcodes
+
+from .dates import UNKNOWN, ArchiveDate, parse_date
+from .frontmatter import Document
+from .problems import Problem
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _check_slug(value: str) -> str | None:
+    if not SLUG.match(value):
+        return f"slug {value!r} must be lower-case letters, digits and single hyphens"
+    return None
+
+
+def _check_date(value: str) -> str | None:
+    try:
+        parse_date(value)
+    except ValueError as err:
+        return str(err)
+    return None
+
+
+def _check_lang(value: str) -> str | None:
+    if not langcodes.tag_is_valid(value):
+        return f"language {value!r} is not a valid language code (use e.g. en, fr, de, ru)"
+    return None
+
+
+def _check_address(value: str) -> str | None:
+    if value.lower() == UNKNOWN:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return f"address {value!r} must be an http(s) address or 'unknown'"
+    return None
+
+
+def _check_status(value: str) -> str | None:
+    if value not in ("published", "draft", "hidden"):
+        return f"status {value!r} must be published, draft or hidden"
+    return None
+
+
+@dataclass(frozen=True)
+class FieldRule:
+    required: bool
+    check: Callable[[str], str | None] | None = None
+    meaning: str = ""
+
+
+# Field name (as documented) -> rule. Other issues' fields join this table.
+ARTICLE_FIELDS: dict[str, FieldRule] = {
+    "Title": FieldRule(True, None, "the headline as the outlet published it"),
+    "Slug": FieldRule(True, _check_slug, "the page's stable address: articles/<slug>.html"),
+    "Date": FieldRule(True, _check_date, "YYYY-MM-DD[ HH:MM[+HH:MM]] as precise as the source, or unknown"),
+    "Outlet": FieldRule(True, None, "the publisher as the text names it, or unknown"),
+    "Author": FieldRule(True, None, "the byline as given, or unknown"),
+    "Credit": FieldRule(False, None, "an agency credited in the byline"),
+    "Dateline": FieldRule(False, None, "a dateline that opens the first paragraph, e.g. 'Moscow, SANA'"),
+    "Lang": FieldRule(True, _check_lang, "main language of the text, a language code"),
+    "Original": FieldRule(True, _check_address, "the article's original address, or unknown"),
+    "Imported-From": FieldRule(False, None, "the raw dump this article was imported from"),
+    "Status": FieldRule(False, _check_status, "published (default), draft or hidden"),
+}
+
+PAGE_FIELDS: dict[str, FieldRule] = {
+    "Title": FieldRule(True),
+    "Slug": FieldRule(True, _check_slug),
+    "Summary": FieldRule(False),
+    "Template": FieldRule(False),
+    "Status": FieldRule(False, _check_status),
+}
+
+
+def validate(doc: Document, rules: dict[str, FieldRule]) -> list[Problem]:
+    """Every problem with a document's header and body."""
+    problems = []
+    known = {name.lower(): name for name in rules}
+    for key, field in doc.fields.items():
+        if key not in known:
+            problems.append(Problem(doc.path, field.line, f"unknown field '{field.name}' (known: {', '.join(rules)})"))
+    for name, rule in rules.items():
+        field = doc.fields.get(name.lower())
+        if field is None or not field.value:
+            if rule.required:
+                line = field.line if field else 1
+                problems.append(Problem(doc.path, line, f"missing {name.lower()}: add a '{name}: ...' line to the header"))
+            continue
+        message = rule.check(field.value) if rule.check else None
+        if message:
+            problems.append(Problem(doc.path, field.line, message))
+    if not doc.body.strip():
+        problems.append(Problem(doc.path, doc.body_line, "the text is empty: there is no body after the header"))
+    return problems
+
+
+def known_or_none(value: str | None) -> str | None:
+    """'unknown' (any case) and empty values become None."""
+    if value is None or not value.strip() or value.strip().lower() == UNKNOWN:
+        return None
+    return value.strip()
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    title: str
+    slug: str
+    date: ArchiveDate
+    outlet: str | None
+    author: str | None
+    credit: str | None
+    dateline: str | None
+    lang: str
+    original: str | None
+    imported_from: str | None
+
+    @classmethod
+    def from_document(cls, doc: Document) -> "ArticleMeta":
+        """Typed metadata from a document that passed `validate`."""
+        return cls(
+            title=doc.value("title"),
+            slug=doc.value("slug"),
+            date=parse_date(doc.value("date")),
+            outlet=known_or_none(doc.value("outlet")),
+            author=known_or_none(doc.value("author")),
+            credit=known_or_none(doc.value("credit")),
+            dateline=known_or_none(doc.value("dateline")),
+            lang=doc.value("lang"),
+            original=known_or_none(doc.value("original")),
+            imported_from=known_or_none(doc.value("imported-from")),
+        )

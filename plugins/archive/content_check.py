@@ -1,0 +1,94 @@
+"""Validate a whole content folder without building anything.
+
+Used by the `check` task and, before anything is written, by the build: the
+same problems stop both, each told as `file:line: message`.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .article_fields import ARTICLE_FIELDS, PAGE_FIELDS, FieldRule, validate
+from .frontmatter import Document, decode, parse
+from .import_record import load_record, record_path
+from .problems import ContentError, Problem, display_path
+from .render import ArticleRenderer
+
+MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
+_BLOCK_NAME = re.compile(r":::\{([^}]*)\}")
+_WORDS = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Section:
+    """A folder of content files and the fields its files must have."""
+    folder: str
+    rules: dict[str, FieldRule]
+
+
+SECTIONS = (Section("articles", ARTICLE_FIELDS), Section("pages", PAGE_FIELDS))
+
+
+def load(path: Path, shown_as: str) -> Document:
+    return parse(decode(path.read_bytes(), shown_as), shown_as)
+
+
+def markdown_files(folder: Path) -> list[Path]:
+    found = [p for ext in MARKDOWN_EXTENSIONS for p in folder.rglob(f"*.{ext}")]
+    return sorted(p for p in found if p.is_file())
+
+
+def body_problems(doc: Document, errors: tuple[str, ...]) -> list[Problem]:
+    """Block errors from rendering, placed on the line of the block at fault."""
+    problems = []
+    lines = doc.body.split("\n")
+    for message in errors:
+        name = _BLOCK_NAME.search(message)
+        offset = next((i for i, line in enumerate(lines)
+                       if name and line.lstrip().startswith(":::") and "{" + name.group(1) + "}" in line), 0)
+        problems.append(Problem(doc.path, doc.body_line + offset, message))
+    return problems
+
+
+def text_fingerprint(body: str) -> str:
+    """Same words in the same order give the same fingerprint."""
+    words = " ".join(_WORDS.findall(body.lower()))
+    return hashlib.sha1(words.encode("utf-8")).hexdigest()
+
+
+def check_content(content_dir: Path) -> list[Problem]:
+    """Every problem in every content file, sorted by file and line."""
+    renderer = ArticleRenderer()
+    problems: list[Problem] = []
+    slugs: dict[str, Document] = {}
+    texts: dict[str, Document] = {}
+    for section in SECTIONS:
+        for path in markdown_files(content_dir / section.folder):
+            shown_as = display_path(path)
+            try:
+                doc = load(path, shown_as)
+            except ContentError as err:
+                problems.append(err.problem)
+                continue
+            found = validate(doc, section.rules)
+            try:
+                load_record(record_path(path), display_path(record_path(path)))
+            except ContentError as err:
+                found.append(err.problem)
+            found += body_problems(doc, renderer.render(doc.body).errors)
+            problems += found
+            slug = doc.value("slug")
+            if slug:
+                if slug in slugs:
+                    problems.append(Problem(shown_as, doc.line_of("slug"), f"slug '{slug}' is already used by {slugs[slug].path}"))
+                else:
+                    slugs[slug] = doc
+            if section.folder == "articles" and doc.body.strip():
+                fingerprint = text_fingerprint(doc.body)
+                if fingerprint in texts:
+                    problems.append(Problem(shown_as, doc.body_line, f"duplicate document: the same text as {texts[fingerprint].path}"))
+                else:
+                    texts[fingerprint] = doc
+    return sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))

@@ -1,0 +1,53 @@
+"""The record an import leaves beside an article: what was lifted into the
+header and what was removed as page furniture, with line numbers in the raw
+dump. Nothing taken out on import is lost; this file is where it lives.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from .problems import ContentError, Problem
+
+SUFFIX = ".import.json"
+
+
+@dataclass(frozen=True)
+class Taken:
+    line: int | None
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ImportRecord:
+    imported_from: str | None
+    lifted: tuple[Taken, ...]
+    removed: tuple[Taken, ...]
+
+
+def record_path(article_path: Path) -> Path:
+    return article_path.with_name(article_path.stem + SUFFIX)
+
+
+def _entries(data: dict, key: str, shown_as: str) -> tuple[Taken, ...]:
+    entries = data.get(key, [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) and isinstance(e.get("text"), str) for e in entries):
+        raise ContentError(Problem(shown_as, None, f"'{key}' must be a list of objects with a 'text'"))
+    return tuple(Taken(e.get("line"), str(e.get("kind", "unknown")), e["text"]) for e in entries)
+
+
+def load_record(path: Path, shown_as: str) -> ImportRecord | None:
+    """The import record at `path` (see `record_path`), or None when there is none."""
+    if not path.exists():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise ContentError(Problem(shown_as, None, "not valid UTF-8")) from None
+    except json.JSONDecodeError as err:
+        raise ContentError(Problem(shown_as, err.lineno, f"not valid JSON: {err.msg}")) from None
+    if not isinstance(data, dict):
+        raise ContentError(Problem(shown_as, 1, "an import record must be a JSON object"))
+    return ImportRecord(data.get("imported_from"), _entries(data, "lifted", shown_as), _entries(data, "removed", shown_as))

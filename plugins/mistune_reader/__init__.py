@@ -1,0 +1,84 @@
+"""Pelican adapter: read Markdown content with mistune and our archive rules.
+
+All the work (header parsing, validation, rendering with paragraph anchors)
+happens in the `archive` package; this module only turns its results into
+what Pelican expects of a reader.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from pelican import signals
+from pelican.readers import BaseReader
+
+from archive.article_fields import ArticleMeta, validate
+from archive.content_check import MARKDOWN_EXTENSIONS, SECTIONS, body_problems, load
+from archive.import_record import load_record, record_path
+from archive.problems import ContentError, display_path
+from archive.render import ArticleRenderer
+
+# Pelican requires a date on every article; an article whose source gives
+# none gets this placeholder, and `date_known` False so that no template,
+# feed or data file ever shows it as a date.
+UNKNOWN_DATE_PLACEHOLDER = datetime(1970, 1, 1, tzinfo=timezone.utc)
+UNKNOWN_OUTLET = "Outlet unknown"
+
+
+class MistuneReader(BaseReader):
+    enabled = True
+    file_extensions = list(MARKDOWN_EXTENSIONS)
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        self.renderer = ArticleRenderer()
+
+    def _section(self, source_path: str):
+        relative = Path(source_path).resolve().relative_to(Path(self.settings["PATH"]).resolve())
+        return next((s for s in SECTIONS if relative.parts[0] == s.folder), SECTIONS[1])
+
+    def read(self, source_path):
+        shown = display_path(source_path)
+        doc = load(Path(source_path), shown)
+        section = self._section(source_path)
+        dateline = doc.value("dateline")
+        rendered = self.renderer.render(doc.body, dateline)
+        problems = validate(doc, section.rules) + body_problems(doc, rendered.errors)
+        if problems:
+            raise ContentError(problems[0])
+        metadata = {
+            "title": doc.value("title"),
+            "slug": doc.value("slug"),
+            "paragraphs": rendered.paragraphs,
+        }
+        if doc.value("status"):
+            metadata["status"] = doc.value("status")
+        if doc.value("template"):
+            metadata["template"] = doc.value("template")
+        if doc.value("summary"):
+            metadata["summary"] = self.renderer.render(doc.value("summary")).html
+        if section.folder == "articles":
+            metadata.update(self._article_metadata(doc, Path(source_path)))
+        return rendered.html, metadata
+
+    def _article_metadata(self, doc, path: Path) -> dict:
+        meta = ArticleMeta.from_document(doc)
+        record = record_path(path)
+        return {
+            "archive": meta,
+            "date": meta.date.moment or UNKNOWN_DATE_PLACEHOLDER,
+            "date_known": meta.date.known,
+            "archive_sort_key": (meta.date.sort_key(), meta.slug),
+            "category": self.process_metadata("category", meta.outlet or UNKNOWN_OUTLET),
+            "lang": meta.lang,
+            "import_record": load_record(record, display_path(record)),
+        }
+
+
+def add_reader(readers):
+    for extension in MARKDOWN_EXTENSIONS:
+        readers.reader_classes[extension] = MistuneReader
+
+
+def register():
+    signals.readers_init.connect(add_reader)
