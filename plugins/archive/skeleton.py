@@ -1,0 +1,41 @@
+"""An empty article file for a maintainer to paste a text into."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from .article_fields import ARTICLE_FIELDS, validate
+from .frontmatter import parse
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(title: str, limit: int = 60) -> str:
+    """Lower-case ASCII words joined by hyphens, cut at a word boundary."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    slug = _NOT_SLUG.sub("-", ascii_title.lower()).strip("-")
+    if len(slug) > limit:
+        slug = slug[:limit].rsplit("-", 1)[0]
+    return slug or "article"
+
+
+def skeleton_text(**fields: str) -> str:
+    header = "\n".join(f"{name}: {fields[name.lower()]}" for name in
+                       ("Title", "Slug", "Date", "Outlet", "Author", "Lang", "Original"))
+    return header + "\n\nPaste the article's text here, one blank line between paragraphs.\n"
+
+
+def write_skeleton(folder: Path, *, title: str, outlet: str, date: str, author: str, lang: str, original: str) -> Path:
+    """Write content/articles/<slug>.md; refuses bad values and existing files."""
+    slug = slugify(title)
+    text = skeleton_text(title=title, slug=slug, date=date, outlet=outlet, author=author, lang=lang, original=original)
+    path = folder / f"{slug}.md"
+    problems = validate(parse(text, str(path)), ARTICLE_FIELDS)
+    if problems:
+        raise ValueError("; ".join(p.message for p in problems))
+    if path.exists():
+        raise ValueError(f"{path} already exists")
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path

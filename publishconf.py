@@ -1,0 +1,15 @@
+"""Settings for publishing: pelicanconf.py plus absolute addresses and feeds.
+
+SITEURL comes from the environment (ARCHIVE_SITEURL) so that the same files
+serve any host, e.g. ARCHIVE_SITEURL=https://example.org/archive invoke publish
+"""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pelicanconf import *  # noqa: E402,F401,F403
+
+SITEURL = os.environ.get("ARCHIVE_SITEURL", "").rstrip("/")
+RELATIVE_URLS = not SITEURL
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feeds/all.atom.xml"

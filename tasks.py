@@ -1,0 +1,140 @@
+"""Maintainer's tasks: `invoke --list` shows them, README.md explains each."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from invoke import Exit, task
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+CONTENT = ROOT / "content"
+OUTPUT = ROOT / "output"
+PYTHON = sys.executable
+
+
+def _built(status: int) -> None:
+    if status:
+        raise Exit(code=status)
+
+
+@task
+def check(c):
+    """Validate all content without building; print file:line: message for each problem."""
+    from archive.content_check import check_content
+
+    problems = check_content(CONTENT)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        raise Exit(f"{len(problems)} problem(s) found", code=1)
+    print("content is valid")
+
+
+@task
+def build(c, settings="pelicanconf.py"):
+    """Build the site into output/ (checked first; output/ is replaced only by a complete build)."""
+    from build_site import main
+
+    _built(main([str(ROOT / settings)]))
+
+
+@task
+def clean(c):
+    """Remove output/ and any half-finished build folders."""
+    for folder in (OUTPUT, ROOT / ".output-building", ROOT / ".output-previous"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@task(pre=[clean])
+def rebuild(c):
+    """Clean, then build."""
+    build(c)
+
+
+@task
+def preview(c):
+    """Build with the publishing settings (publishconf.py) into output/."""
+    build(c, settings="publishconf.py")
+
+
+@task
+def publish(c):
+    """Build for publishing; then copy output/ to any static host."""
+    preview(c)
+    print("output/ is ready to publish: copy its files to the static host.")
+
+
+@task
+def serve(c, port=8000):
+    """Serve output/ on http://localhost:PORT (no rebuilds)."""
+    import functools
+    import http.server
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(OUTPUT))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", int(port)), handler) as server:
+        print(f"Serving output/ at http://localhost:{port}/ (Ctrl-C to stop)")
+        server.serve_forever()
+
+
+@task
+def livereload(c, port=8000):
+    """Build, serve on http://localhost:PORT, rebuild and reload the browser on every change."""
+    from livereload import Server
+
+    from build_site import main
+
+    def rebuild_quietly():
+        main([str(ROOT / "pelicanconf.py")])
+
+    rebuild_quietly()
+    server = Server()
+    for watched in ("content", "theme", "plugins", "pelicanconf.py"):
+        server.watch(str(ROOT / watched), rebuild_quietly)
+    server.serve(root=str(OUTPUT), host="127.0.0.1", port=int(port))
+
+
+@task(iterable=["files"], help={"force": "overwrite an article that already exists"})
+def import_(c, files, force=False):
+    """Import raw text dumps: `invoke import FILE [FILE...]` writes content/articles/<slug>.md."""
+    from archive.import_files import import_files
+
+    if not files:
+        raise Exit("name at least one raw text file: invoke import FILE [FILE...]", code=2)
+    problems = import_files([Path(f) for f in files], CONTENT, force=force)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        raise Exit(code=1)
+
+
+@task(help={"title": "headline", "outlet": "publisher, or unknown", "date": "YYYY-MM-DD[ HH:MM], or unknown",
+            "author": "byline, or unknown", "lang": "language code", "original": "original address, or unknown"})
+def new(c, title, outlet="unknown", date="unknown", author="unknown", lang="en", original="unknown"):
+    """Create an empty article skeleton in content/articles/."""
+    from archive.skeleton import write_skeleton
+
+    try:
+        path = write_skeleton(CONTENT / "articles", title=title, outlet=outlet, date=date,
+                              author=author, lang=lang, original=original)
+    except ValueError as err:
+        raise Exit(str(err), code=1)
+    print(f"created {path.relative_to(ROOT)}: paste the article's text below its header")
+
+
+@task
+def test(c):
+    """Install what the tests need (Python packages; Debian's chromium where missing) and run them all."""
+    subprocess.run([PYTHON, "-m", "pip", "install", "-q", "-r", str(ROOT / "requirements-test.txt")], check=True)
+    if not shutil.which("chromium") and not Path("/usr/bin/chromium").exists():
+        if shutil.which("apt-get") and os.geteuid() == 0:
+            subprocess.run(["apt-get", "update", "-qq"], check=True)
+            subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True)
+        else:
+            raise Exit("the browser tests need Chromium: install Debian's 'chromium' package (apt-get install chromium)", code=1)
+    status = subprocess.run([PYTHON, "-m", "pytest", "-q"], cwd=ROOT).returncode
+    raise Exit(code=status)

@@ -1,0 +1,47 @@
+"""Shared fixtures: real sites built into temporary folders."""
+from __future__ import annotations
+
+import io
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from build_site import build
+
+ROOT = Path(__file__).resolve().parent.parent
+SETTINGS = str(ROOT / "pelicanconf.py")
+
+
+@dataclass
+class BuildResult:
+    status: int
+    errors: str
+    output: Path
+
+    def page(self, relative: str) -> str:
+        return (self.output / relative).read_text(encoding="utf-8")
+
+
+def build_site(content: Path, output: Path, settings: str = SETTINGS, **override) -> BuildResult:
+    """Build `content` into `output` with the project's settings; capture the messages."""
+    err = io.StringIO()
+    status = build(settings, {"PATH": str(content), "OUTPUT_PATH": str(output), **override}, err=err)
+    return BuildResult(status, err.getvalue(), output)
+
+
+def copy_content(destination: Path) -> Path:
+    """A private copy of the project's content folder, safe to add files to."""
+    target = destination / "content"
+    shutil.copytree(ROOT / "content", target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> BuildResult:
+    """The real site, built once for the whole session."""
+    base = tmp_path_factory.mktemp("site")
+    result = build_site(ROOT / "content", base / "output")
+    assert result.status == 0, result.errors
+    return result
