@@ -98,14 +98,22 @@ def livereload(c, port=8000):
     server.serve(root=str(OUTPUT), host="127.0.0.1", port=int(port))
 
 
-@task(iterable=["files"], help={"force": "overwrite an article that already exists"})
-def import_(c, files, force=False):
-    """Import raw text dumps: `invoke import FILE [FILE...]` writes content/articles/<slug>.md."""
+@task(name="import", help={"path": "a raw text file, a folder of .txt files, or a quoted glob such as 'dumps/*.txt'",
+                           "force": "overwrite an article that already exists"})
+def import_(c, path, force=False):
+    """Import raw text dumps as articles: content/articles/<slug>.md and its import record."""
     from archive.import_files import import_files
 
+    given = Path(path)
+    if given.is_dir():
+        files = sorted(given.glob("*.txt"))
+    elif given.exists():
+        files = [given]
+    else:
+        files = sorted(Path().glob(path))
     if not files:
-        raise Exit("name at least one raw text file: invoke import FILE [FILE...]", code=2)
-    problems = import_files([Path(f) for f in files], CONTENT, force=force)
+        raise Exit(f"{path}: no such file, and no file matches it", code=2)
+    problems = import_files(files, CONTENT, force=force)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

@@ -1,23 +1,11 @@
 """An empty article file for a maintainer to paste a text into."""
 from __future__ import annotations
 
-import re
-import unicodedata
 from pathlib import Path
 
 from .article_fields import ARTICLE_FIELDS, validate
 from .frontmatter import parse
-
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def slugify(title: str, limit: int = 60) -> str:
-    """Lower-case ASCII words joined by hyphens, cut at a word boundary."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    slug = _NOT_SLUG.sub("-", ascii_title.lower()).strip("-")
-    if len(slug) > limit:
-        slug = slug[:limit].rsplit("-", 1)[0]
-    return slug or "article"
+from .importer import slugify
 
 
 def skeleton_text(**fields: str) -> str:

@@ -1,0 +1,172 @@
+"""Read publication dates from the date lines of raw text dumps.
+
+Only what the text states is returned: a calendar date needs a day, a month
+and a year; a time is added only when the text gives one, and a UTC offset
+only when the text gives an offset (``+03:00``, ``GMT+3``, ``UTC``).  A weekday
+on its own ("on Tuesday") or a date without a year is not a date.
+
+:func:`parse_date_text` is strict: the whole text must be a date expression
+(optionally with weekday, time, zone and a "Published:"-style prefix), so a
+sentence that merely contains a date is never taken for a date line.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+__all__ = ["ParsedDate", "parse_date_text"]
+
+_MONTHS = {
+    "january": 1, "jan": 1,
+    "february": 2, "feb": 2,
+    "march": 3, "mar": 3,
+    "april": 4, "apr": 4,
+    "may": 5,
+    "june": 6, "jun": 6,
+    "july": 7, "jul": 7,
+    "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10,
+    "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+_WEEKDAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?"
+)
+
+# Calendar date forms, tried in order.  Day/month order is only accepted where
+# it is unambiguous (month spelled out, or ISO year-month-day).
+_DATE_FORMS = (
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),          # November 14th, 2017
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),  # 14 November 2017
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?!\d)"),  # 2017-11-14
+)
+
+_TIME = re.compile(
+    r"\b(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?::\d\d)?\s*(?P<ampm>[ap]\.?\s?m\.?)?(?![\w])",
+    re.I,
+)
+# Offsets the text states explicitly, right after the time.  Named zones other
+# than GMT/UTC/Z are ambiguous (IST, CST...): they are accepted on a date line
+# but left out of the value, not guessed.
+_ZONE = re.compile(
+    r"^[\s,]*(?:(?:GMT|UTC)\s*(?P<sign>[+\-−])\s*(?P<oh>\d{1,2})(?::?(?P<om>\d\d))?"
+    r"|(?P<utc>GMT|UTC|Z)(?![\w])"
+    r"|(?P<sign2>[+\-−])(?P<oh2>\d\d):?(?P<om2>\d\d)(?![\w]))",
+)
+_NAMED_ZONE = re.compile(r"^[\s,]*(?:[A-Z]{2,4}T|IST|MSK)(?![\w])")
+
+# Words that may frame a date line without changing its meaning.
+_FRAME = re.compile(
+    rf"\b(?:published|posted|updated|last updated|date|dated|on|at|{_WEEKDAY})\b\s*:?",
+    re.I,
+)
+
+
+# ISO 8601 joins date and time with a "T": 2017-11-14T10:00+03:00.
+_ISO_T = re.compile(r"(\d{4}-\d\d-\d\d)T(\d)")
+
+
+@dataclass(frozen=True)
+class ParsedDate:
+    """A date as the text states it."""
+
+    date: _dt.date
+    time: _dt.time | None = None
+    offset: str | None = None  # "+03:00"
+
+    def __str__(self) -> str:
+        out = self.date.isoformat()
+        if self.time is not None:
+            out += " " + self.time.strftime("%H:%M")
+            if self.offset is not None:
+                out += self.offset
+        return out
+
+
+def _month_number(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    return _MONTHS.get(token.lower().rstrip("."))
+
+
+def _match_date(text: str) -> tuple[_dt.date, re.Match[str]] | None:
+    for form in _DATE_FORMS:
+        for m in form.finditer(text):
+            month = _month_number(m.group("month"))
+            try:
+                value = _dt.date(int(m.group("year")), month or 0, int(m.group("day")))
+            except ValueError:
+                continue
+            return value, m
+    return None
+
+
+def _match_time(text: str) -> tuple[_dt.time, re.Match[str]] | None:
+    for m in _TIME.finditer(text):
+        hour, minute = int(m.group("hour")), int(m.group("minute"))
+        ampm = (m.group("ampm") or "").lower().replace(".", "").replace(" ", "")
+        if ampm:
+            if not 1 <= hour <= 12:
+                continue
+            hour = hour % 12 + (12 if ampm == "pm" else 0)
+        if hour > 23 or minute > 59:
+            continue
+        return _dt.time(hour, minute), m
+    return None
+
+
+def _match_zone(after_time: str) -> tuple[str | None, int]:
+    """The offset stated right after a time, and how many characters it takes."""
+    m = _ZONE.match(after_time)
+    if m:
+        if m.group("utc"):
+            return "+00:00", m.end()
+        sign = m.group("sign") or m.group("sign2")
+        hours = m.group("oh") or m.group("oh2")
+        minutes = m.group("om") or m.group("om2") or "00"
+        if int(hours) <= 14 and int(minutes) <= 59:
+            return f"{'-' if sign in '-−' else '+'}{int(hours):02d}:{minutes}", m.end()
+        return None, 0
+    named = _NAMED_ZONE.match(after_time)
+    return None, (named.end() if named else 0)
+
+
+def _cut(text: str, m: re.Match[str]) -> str:
+    return text[: m.start()] + " " + text[m.end():]
+
+
+def parse_date_text(text: str) -> ParsedDate | None:
+    """Parse `text` if it is *only* a date expression, else return ``None``.
+
+    >>> str(parse_date_text("07:13 AM, November 15, 2017"))
+    '2017-11-15 07:13'
+    >>> str(parse_date_text("Tuesday, November 14, 2017"))
+    '2017-11-14'
+    >>> parse_date_text("on Tuesday") is None
+    True
+    """
+    text = _ISO_T.sub(r"\1 \2", text)
+    found = _match_date(text)
+    if found is None:
+        return None
+    date, m = found
+    rest = _cut(text, m)
+    time = None
+    offset = None
+    found_time = _match_time(rest)
+    if found_time is not None:
+        time, tm = found_time
+        offset, used = _match_zone(rest[tm.end():])
+        rest = rest[: tm.start()] + " " + rest[tm.end() + used:]
+    rest = _FRAME.sub(" ", rest)
+    if re.search(r"\w", rest):
+        return None
+    return ParsedDate(date, time, offset)

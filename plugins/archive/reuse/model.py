@@ -1,0 +1,73 @@
+"""The plain records that go into and come out of reuse detection."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: A paragraph's address in the archive: (article slug, paragraph anchor id).
+Key = tuple[str, str]
+
+#: Link strengths, strongest first.
+STRENGTHS = ("verbatim", "edited", "reworded")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One body paragraph of an archived article.
+
+    `source` is the outlet: paragraphs of the same source are never linked
+    unless ``ReuseSettings.link_same_source`` is set (an outlet repeating
+    itself is not evidence of copying from someone else).  `lang` is an ISO
+    639-1 code; it chooses the stopword list and the stemmer.
+    """
+
+    article: str
+    source: str
+    id: str
+    text: str
+    lang: str = "en"
+
+    @property
+    def key(self) -> Key:
+        return (self.article, self.id)
+
+
+@dataclass(frozen=True)
+class Link:
+    """Two paragraphs of different articles that carry the same statement.
+
+    `a` sorts before `b`.  `strength` says how the text was reused:
+    "verbatim" (word for word after normalisation), "edited" (same sentences
+    with light changes) or "reworded" (same statement, other words).
+    `score` in [0, 1] is how much of the shorter paragraph's specific
+    content the other one carries.  `shared` lists the normalised words both
+    paragraphs use (aliases shown under their canonical name), rarest first.
+    """
+
+    a: Key
+    b: Key
+    strength: str
+    score: float
+    shared: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Group:
+    """Paragraphs that carry one statement.
+
+    A paragraph holding two statements can be in two groups.  See
+    :mod:`archive.reuse.cluster` for how `id` is chosen.
+    """
+
+    id: str
+    members: tuple[Key, ...]
+
+
+@dataclass(frozen=True)
+class ReuseResult:
+    links: list[Link]
+    groups: list[Group]
+
+    def links_of(self, key: Key) -> list[Link]:
+        """Every link that touches the paragraph `key`."""
+        return [link for link in self.links if key in (link.a, link.b)]
