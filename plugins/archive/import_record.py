@@ -18,6 +18,7 @@ class Taken:
     line: int | None
     kind: str
     text: str
+    kept_in_body: bool = False   # a caption or dateline: marked in the body, not taken out
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,8 @@ def _entries(data: dict, key: str, shown_as: str) -> tuple[Taken, ...]:
     entries = data.get(key, [])
     if not isinstance(entries, list) or not all(isinstance(e, dict) and isinstance(e.get("text"), str) for e in entries):
         raise ContentError(Problem(shown_as, None, f"'{key}' must be a list of objects with a 'text'"))
-    return tuple(Taken(e.get("line"), str(e.get("kind", "unknown")), e["text"]) for e in entries)
+    return tuple(Taken(e.get("line"), str(e.get("kind", "unknown")), e["text"], bool(e.get("kept_in_body")))
+                 for e in entries)
 
 
 def load_record(path: Path, shown_as: str) -> ImportRecord | None:

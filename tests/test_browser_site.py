@@ -1,0 +1,73 @@
+"""A reader's path through the built site, in headless Chromium."""
+from __future__ import annotations
+
+import pytest
+
+from browser import chromium, serve
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture(scope="module")
+def site(built_site):
+    with serve(built_site.output) as base:
+        yield base
+
+
+def test_from_the_home_page_to_every_article_and_an_outlet(browser, site):
+    page = browser.new_page()
+    page.goto(f"{site}/index.html")
+    headlines = page.locator("table.article-list tbody td a[href*='articles/']")
+    titles = headlines.all_inner_texts()
+    assert len(titles) == 5
+    for title in titles:
+        page.goto(f"{site}/index.html")
+        page.get_by_role("link", name=title, exact=True).click()
+        assert page.locator("h1").inner_text() == title
+        assert page.locator(".facts").is_visible()
+        assert page.locator(".article-body p.para").count() > 3
+    page.goto(f"{site}/index.html")
+    page.get_by_role("link", name="Fort Russ News").first.click()
+    assert page.locator("h1").inner_text() == "Fort Russ News"
+    page.get_by_role("link", name="Russian MoD details US-ISIS cooperation").click()
+    assert "Samer Hussein" in page.locator(".facts").inner_text()
+
+
+def test_paragraph_anchor_appears_on_hover_and_targets_its_paragraph(browser, site):
+    page = browser.new_page(viewport={"width": 1200, "height": 800})
+    page.goto(f"{site}/articles/russian-mod-details-us-isis-cooperation.html")
+    paragraph = page.locator(".article-body p.para").nth(2)
+    anchor = paragraph.locator(".para-anchor")
+    assert anchor.evaluate("a => getComputedStyle(a).opacity") == "0"
+    paragraph.hover()
+    assert anchor.evaluate("a => getComputedStyle(a).opacity") == "1"
+    anchor.click()
+    assert page.url.endswith("#" + paragraph.get_attribute("id"))
+    assert paragraph.evaluate("p => p.matches(':target')")
+
+
+def test_the_site_reads_without_javascript_and_on_a_phone(browser, site):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    for path in ("index.html", "articles/russia-us-directly-supports-isil-terrorists-in-syria.html",
+                 "outlets/index.html", "about.html"):
+        page.goto(f"{site}/{path}")
+        assert page.locator("h1").is_visible()
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, f"{path} scrolls sideways ({width}px)"
+    context.close()
+
+
+def test_skip_link_is_the_first_stop_and_moves_to_the_content(browser, site):
+    page = browser.new_page()
+    page.goto(f"{site}/index.html")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused == "Skip to content"
+    assert page.locator(".skip-link").is_visible()
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#main")
