@@ -94,6 +94,13 @@ def test_raw_html_in_an_article_is_shown_as_text(content, tmp_path):
     assert 'with <script>alert("x")</script> in it.' in second.get_text()
 
 
+def test_summary_field_is_rendered_as_markdown(content, tmp_path):
+    article = content / "articles" / "good.md"
+    article.write_text(GOOD.replace("Lang: en", "Lang: en\nSummary: A *short* summary"), encoding="utf-8")
+    page = BeautifulSoup(build_site(content, tmp_path / "output").page("articles/a-plain-test-article.html"), "html.parser")
+    assert page.select_one('meta[name="description"]')["content"] == "A short summary"
+
+
 def test_two_builds_of_the_real_site_are_byte_identical(tmp_path):
     first = build_site(ROOT / "content", tmp_path / "one")
     second = build_site(ROOT / "content", tmp_path / "two")

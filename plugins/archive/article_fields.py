@@ -74,6 +74,7 @@ ARTICLE_FIELDS: dict[str, FieldRule] = {
     "Original": FieldRule(True, _check_address, "the article's original address, or unknown"),
     "Imported-From": FieldRule(False, None, "the raw dump this article was imported from"),
     "Status": FieldRule(False, _check_status, "published (default), draft or hidden"),
+    "Summary": FieldRule(False, None, "a one-sentence summary of our own, in Markdown (feeds, page descriptions)"),
 }
 
 PAGE_FIELDS: dict[str, FieldRule] = {

@@ -170,6 +170,14 @@ class _ArchiveRenderer(mistune.HTMLRenderer):
         return f"<pre>{html.escape(text)}</pre>\n"
 
 
+_plain_markdown = mistune.create_markdown(escape=True)
+
+
+def render_summary(text: str) -> str:
+    """A summary is our own words, not archived text: no paragraph anchors."""
+    return _plain_markdown(text)
+
+
 class ArticleRenderer:
     """Renders article bodies; one instance is reused across articles."""
 

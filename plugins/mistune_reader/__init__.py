@@ -16,7 +16,7 @@ from archive.article_fields import ArticleMeta, validate
 from archive.content_check import MARKDOWN_EXTENSIONS, SECTIONS, body_problems, load
 from archive.import_record import load_record, record_path
 from archive.problems import ContentError, display_path
-from archive.render import ArticleRenderer
+from archive.render import ArticleRenderer, render_summary
 
 # Pelican requires a date on every article; an article whose source gives
 # none gets this placeholder, and `date_known` False so that no template,
@@ -56,7 +56,7 @@ class MistuneReader(BaseReader):
         if doc.value("template"):
             metadata["template"] = doc.value("template")
         if doc.value("summary"):
-            metadata["summary"] = self.renderer.render(doc.value("summary")).html
+            metadata["summary"] = render_summary(doc.value("summary"))
         if section.folder == "articles":
             metadata.update(self._article_metadata(doc, Path(source_path)))
         return rendered.html, metadata

@@ -1,0 +1,116 @@
+"""The maintainer's tasks, run as a maintainer runs them: `invoke TASK` in a project folder."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+
+RAW = """Crossing reported
+November 16th, 2017 – Test Wire –
+– by Jane Example –
+
+Officials said a convoy crossed the border at dawn on Thursday.
+
+- Advertisement -
+
+Witnesses counted more than forty vehicles, the agency reported.
+
+Subscribe to our newsletter
+"""
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A copy of the project to run tasks in (content copied, code linked)."""
+    folder = tmp_path / "project"
+    folder.mkdir()
+    for name in ("tasks.py", "pelicanconf.py", "publishconf.py"):
+        shutil.copy(ROOT / name, folder / name)
+    for name in ("plugins", "theme"):
+        (folder / name).symlink_to(ROOT / name, target_is_directory=True)
+    shutil.copytree(ROOT / "content", folder / "content")
+    return folder
+
+
+def invoke(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    import os
+    return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=project, capture_output=True, text=True,
+                          env={**os.environ, **(env or {})})
+
+
+def test_import_writes_article_and_record_and_refuses_to_overwrite(project, tmp_path):
+    dump = tmp_path / "wire.txt"
+    dump.write_text(RAW, encoding="utf-8")
+    first = invoke(project, "import", str(dump))
+    assert first.returncode == 0, first.stderr
+    article = project / "content" / "articles" / "crossing-reported.md"
+    text = article.read_text(encoding="utf-8")
+    assert "Outlet: Test Wire" in text and "Author: Jane Example" in text and "Date: 2017-11-16" in text
+    assert "Advertisement" not in text and "Subscribe" not in text
+    assert (project / "content" / "sources" / "wire.txt").read_text(encoding="utf-8") == RAW
+    assert "Advertisement" in (project / "content" / "articles" / "crossing-reported.import.json").read_text(encoding="utf-8")
+
+    article.write_text(text + "\nA maintainer's fix.\n", encoding="utf-8")
+    again = invoke(project, "import", str(dump))
+    assert again.returncode == 1
+    assert "crossing-reported.md already exists; use --force to overwrite it" in again.stderr
+    assert "A maintainer's fix." in article.read_text(encoding="utf-8")
+    forced = invoke(project, "import", str(dump), "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert "A maintainer's fix." not in article.read_text(encoding="utf-8")
+
+    assert invoke(project, "build").returncode == 0
+    page = BeautifulSoup((project / "output" / "articles" / "crossing-reported.html").read_text(encoding="utf-8"), "html.parser")
+    assert "forty vehicles" in page.select_one(".article-body").get_text()
+
+
+def test_import_refuses_a_text_the_archive_already_has(project, tmp_path):
+    copy = tmp_path / "same.txt"
+    shutil.copy(ROOT / "content" / "sources" / "002_657d4da5822060ae.txt", copy)
+    copy.write_text(copy.read_text(encoding="utf-8").replace("Russian MoD details", "Russian MoD explains"), encoding="utf-8")
+    run = invoke(project, "import", str(copy))
+    assert run.returncode == 1
+    assert "duplicate document: the archive already has this text in content/articles/russian-mod-details-us-isis-cooperation.md" in run.stderr
+
+
+def test_import_of_an_empty_dump_says_why(project, tmp_path):
+    dump = tmp_path / "empty.txt"
+    dump.write_text("\n\n", encoding="utf-8")
+    run = invoke(project, "import", str(dump))
+    assert run.returncode == 1
+    assert "empty.txt" in run.stderr and "Traceback" not in run.stderr
+    assert not list((project / "content" / "articles").glob("*empty*"))
+
+
+def test_new_writes_a_skeleton_that_checks_once_text_is_added(project):
+    run = invoke(project, "new", "--title", "A Fresh Report", "--outlet", "Example Times", "--date", "2017-11-20")
+    assert run.returncode == 0, run.stderr
+    skeleton = project / "content" / "articles" / "a-fresh-report.md"
+    assert "Title: A Fresh Report\nSlug: a-fresh-report\nDate: 2017-11-20\nOutlet: Example Times" in skeleton.read_text(encoding="utf-8")
+    assert invoke(project, "check").returncode == 0
+    bad = invoke(project, "new", "--title", "Another", "--date", "someday")
+    assert bad.returncode == 1 and "date 'someday' is not" in bad.stderr
+
+
+def test_preview_builds_absolute_addresses_and_a_feed_without_placeholder_dates(project):
+    run = invoke(project, "preview", env={"ARCHIVE_SITEURL": "https://example.org/archive"})
+    assert run.returncode == 0, run.stderr
+    feed = (project / "output" / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
+    assert "https://example.org/archive/articles/russian-mod-details-us-isis-cooperation.html" in feed
+    assert "1970" not in feed
+    assert "russian-federation-says-us-providing-cover" not in feed  # undated: no date to give
+    home = (project / "output" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://example.org/archive/theme/css/site.css"' in home
+
+
+def test_clean_removes_the_output(project):
+    assert invoke(project, "build").returncode == 0
+    assert (project / "output" / "index.html").exists()
+    assert invoke(project, "clean").returncode == 0
+    assert not (project / "output").exists()
