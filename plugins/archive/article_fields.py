@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import langcodes
 
+from .corrections.handling import NOT_RECORDED, check_handling
 from .dates import UNKNOWN, ArchiveDate, parse_date
 from .frontmatter import Document
 from .problems import Problem
@@ -19,13 +20,13 @@ from .problems import Problem
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-def _check_slug(value: str) -> str | None:
+def check_slug(value: str) -> str | None:
     if not SLUG.match(value):
         return f"slug {value!r} must be lower-case letters, digits and single hyphens"
     return None
 
 
-def _check_date(value: str) -> str | None:
+def check_date(value: str) -> str | None:
     try:
         parse_date(value)
     except ValueError as err:
@@ -33,13 +34,13 @@ def _check_date(value: str) -> str | None:
     return None
 
 
-def _check_lang(value: str) -> str | None:
+def check_lang(value: str) -> str | None:
     if not langcodes.tag_is_valid(value):
         return f"language {value!r} is not a valid language code (use e.g. en, fr, de, ru)"
     return None
 
 
-def _check_address(value: str) -> str | None:
+def check_address(value: str) -> str | None:
     if value.lower() == UNKNOWN:
         return None
     parts = urlsplit(value)
@@ -48,7 +49,7 @@ def _check_address(value: str) -> str | None:
     return None
 
 
-def _check_status(value: str) -> str | None:
+def check_status(value: str) -> str | None:
     if value not in ("published", "draft", "hidden"):
         return f"status {value!r} must be published, draft or hidden"
     return None
@@ -64,25 +65,27 @@ class FieldRule:
 # Field name (as documented) -> rule. Other issues' fields join this table.
 ARTICLE_FIELDS: dict[str, FieldRule] = {
     "Title": FieldRule(True, None, "the headline as the outlet published it"),
-    "Slug": FieldRule(True, _check_slug, "the page's stable address: articles/<slug>.html"),
-    "Date": FieldRule(True, _check_date, "YYYY-MM-DD[ HH:MM[+HH:MM]] as precise as the source, or unknown"),
+    "Slug": FieldRule(True, check_slug, "the page's stable address: articles/<slug>.html"),
+    "Date": FieldRule(True, check_date, "YYYY-MM-DD[ HH:MM[+HH:MM]] as precise as the source, or unknown"),
     "Outlet": FieldRule(True, None, "the publisher as the text names it, or unknown"),
     "Author": FieldRule(True, None, "the byline as given, or unknown"),
     "Credit": FieldRule(False, None, "an agency credited in the byline"),
     "Dateline": FieldRule(False, None, "a dateline that opens the first paragraph, e.g. 'Moscow, SANA'"),
-    "Lang": FieldRule(True, _check_lang, "main language of the text, a language code"),
-    "Original": FieldRule(True, _check_address, "the article's original address, or unknown"),
+    "Lang": FieldRule(True, check_lang, "main language of the text, a language code"),
+    "Original": FieldRule(True, check_address, "the article's original address, or unknown"),
     "Imported-From": FieldRule(False, None, "the raw dump this article was imported from"),
-    "Status": FieldRule(False, _check_status, "published (default), draft or hidden"),
+    "Status": FieldRule(False, check_status, "published (default), draft or hidden"),
     "Summary": FieldRule(False, None, "a one-sentence summary of our own, in Markdown (feeds, page descriptions)"),
+    "Correction-Handling": FieldRule(False, check_handling, "how the outlet itself handled a debunked claim it carries"),
+    "Correction-Note": FieldRule(False, None, "what exactly the outlet did, in a sentence, shown on the correction notice"),
 }
 
 PAGE_FIELDS: dict[str, FieldRule] = {
     "Title": FieldRule(True),
-    "Slug": FieldRule(True, _check_slug),
+    "Slug": FieldRule(True, check_slug),
     "Summary": FieldRule(False),
     "Template": FieldRule(False),
-    "Status": FieldRule(False, _check_status),
+    "Status": FieldRule(False, check_status),
 }
 
 
@@ -127,6 +130,8 @@ class ArticleMeta:
     lang: str
     original: str | None
     imported_from: str | None
+    correction_handling: str
+    correction_note: str | None
 
     @classmethod
     def from_document(cls, doc: Document) -> "ArticleMeta":
@@ -142,4 +147,6 @@ class ArticleMeta:
             lang=doc.value("lang"),
             original=known_or_none(doc.value("original")),
             imported_from=known_or_none(doc.value("imported-from")),
+            correction_handling=doc.value("correction-handling") or NOT_RECORDED,
+            correction_note=known_or_none(doc.value("correction-note")),
         )

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .corrections.parse import read_correction
 from .article_fields import ARTICLE_FIELDS, PAGE_FIELDS, FieldRule, validate
 from .frontmatter import Document, decode, parse
 from .import_record import load_record, record_path
@@ -17,6 +18,7 @@ from .problems import ContentError, Problem, display_path
 from .render import ArticleRenderer
 
 MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
+CORRECTIONS = "corrections"
 _BLOCK_NAME = re.compile(r":::\{([^}]*)\}")
 _WORDS = re.compile(r"\w+")
 
@@ -64,6 +66,7 @@ def check_content(content_dir: Path) -> list[Problem]:
     problems: list[Problem] = []
     slugs: dict[str, Document] = {}
     texts: dict[str, Document] = {}
+    article_paths: set[str] = set()
     for section in SECTIONS:
         for path in markdown_files(content_dir / section.folder):
             shown_as = display_path(path)
@@ -85,10 +88,32 @@ def check_content(content_dir: Path) -> list[Problem]:
                     problems.append(Problem(shown_as, doc.line_of("slug"), f"slug '{slug}' is already used by {slugs[slug].path}"))
                 else:
                     slugs[slug] = doc
+            if section.folder == "articles":
+                article_paths.add(doc.path)
             if section.folder == "articles" and doc.body.strip():
                 fingerprint = text_fingerprint(doc.body)
                 if fingerprint in texts:
                     problems.append(Problem(shown_as, doc.body_line, f"duplicate document: the same text as {texts[fingerprint].path}"))
                 else:
                     texts[fingerprint] = doc
+    article_slugs = {slug for slug, doc in slugs.items() if doc.path in article_paths}
+    problems += _correction_problems(content_dir / CORRECTIONS, article_slugs)
     return sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))
+
+
+def _correction_problems(folder: Path, article_slugs: set[str]) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for path in markdown_files(folder):
+        try:
+            doc = load(path, display_path(path))
+        except ContentError as err:
+            problems.append(err.problem)
+            continue
+        correction, found = read_correction(doc, article_slugs)
+        problems += found
+        if correction and correction.slug in seen:
+            problems.append(Problem(doc.path, doc.line_of("slug"), f"slug '{correction.slug}' is already used by {seen[correction.slug]}"))
+        elif correction:
+            seen[correction.slug] = doc.path
+    return problems

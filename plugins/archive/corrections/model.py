@@ -1,0 +1,33 @@
+"""The plain records a correction file is read into."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..dates import ArchiveDate
+
+
+@dataclass(frozen=True)
+class Evidence:
+    publisher: str
+    date: ArchiveDate
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Correction:
+    path: str
+    slug: str
+    title: str
+    date: ArchiveDate                 # when this correction was written
+    claim: str                        # the claim in a few words (claimReviewed)
+    claimant: str
+    claim_date: ArchiveDate
+    verdict: str                      # the verdict in a few words, shown everywhere
+    rating: str                       # one word or two: "False"
+    summary: str                      # one or two sentences for the notice on articles
+    passages: tuple[str, ...]         # the claim's own wording, matched against paragraphs
+    explanation: str                  # Markdown
+    evidence: tuple[Evidence, ...]
+    include: tuple[str, ...]          # article slugs that carry the claim whatever the matcher says
+    exclude: tuple[str, ...]          # article slugs that never get this correction

@@ -1,0 +1,126 @@
+"""Read a correction file, reporting every problem with its line.
+
+A correction file is a header (like an article's) and three sections:
+
+    ## Claim wording      the claim's own words, each passage quoted with '> '
+    ## Explanation        Markdown: what the material really was, who found it
+    ## Evidence           one source a line: '- Publisher, YYYY-MM-DD: [Title](https://...)'
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from ..article_fields import FieldRule, check_date, check_slug, validate
+from ..dates import parse_date
+from ..frontmatter import Document
+from ..problems import Problem
+from .model import Correction, Evidence
+
+CORRECTION_FIELDS: dict[str, FieldRule] = {
+    "Title": FieldRule(True, None, "the explainer's headline"),
+    "Slug": FieldRule(True, check_slug, "the explainer's address: corrections/<slug>.html"),
+    "Date": FieldRule(True, check_date, "when this correction was written"),
+    "Claim": FieldRule(True, None, "the claim in a few words, under about 75 characters"),
+    "Claimant": FieldRule(True, None, "who made the claim"),
+    "Claim-Date": FieldRule(True, check_date, "when the claim was made"),
+    "Verdict": FieldRule(True, None, "the verdict in a few words"),
+    "Rating": FieldRule(True, None, "the verdict in one or two words, e.g. False"),
+    "Summary": FieldRule(True, None, "one or two sentences: what was claimed and what the material really was"),
+    "Include": FieldRule(False, None, "article slugs, comma-separated, that carry the claim whatever the matcher finds"),
+    "Exclude": FieldRule(False, None, "article slugs, comma-separated, that never get this correction"),
+}
+
+SECTIONS = ("claim wording", "explanation", "evidence")
+CLAIM_LENGTH = 75
+_SECTION = re.compile(r"^##\s+(?P<name>.+?)\s*$")
+_EVIDENCE = re.compile(r"^[-*]\s+(?P<publisher>[^,]+?),\s*(?P<date>[^:]+?):\s*\[(?P<title>[^\]]+)\]\((?P<url>[^)\s]+)\)\s*$")
+
+
+def _slugs(value: str | None) -> tuple[str, ...]:
+    return tuple(s.strip() for s in (value or "").split(",") if s.strip())
+
+
+def _sections(doc: Document, problems: list[Problem]) -> dict[str, list[tuple[int, str]]]:
+    """Body lines by section, each with its line number in the file."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    current = None
+    for offset, line in enumerate(doc.body.split("\n")):
+        number = doc.body_line + offset
+        heading = _SECTION.match(line)
+        if heading:
+            current = heading["name"].lower()
+            if current not in SECTIONS:
+                problems.append(Problem(doc.path, number, f"unknown section '{heading['name']}' (known: Claim wording, Explanation, Evidence)"))
+            elif current in found:
+                problems.append(Problem(doc.path, number, f"section '{heading['name']}' is given twice"))
+            found.setdefault(current, [])
+        elif current is None:
+            if line.strip():
+                problems.append(Problem(doc.path, number, "text before the first section: start with '## Claim wording'"))
+        else:
+            found[current].append((number, line))
+    for name in SECTIONS:
+        if not any(text.strip() for _, text in found.get(name, [])):
+            problems.append(Problem(doc.path, doc.body_line, f"missing or empty section '## {name.capitalize()}'"))
+    return found
+
+
+def _passages(lines: list[tuple[int, str]], path: str, problems: list[Problem]) -> tuple[str, ...]:
+    passages, current = [], []
+    for number, line in lines + [(0, "")]:
+        if line.startswith(">"):
+            current.append(line[1:].strip())
+        elif line.strip():
+            problems.append(Problem(path, number, "claim wording must be quoted: start each line with '> '"))
+        elif current:
+            passages.append(" ".join(current))
+            current = []
+    return tuple(passages)
+
+
+def _evidence(lines: list[tuple[int, str]], path: str, problems: list[Problem]) -> tuple[Evidence, ...]:
+    sources = []
+    for number, line in lines:
+        if not line.strip():
+            continue
+        match = _EVIDENCE.match(line.strip())
+        if not match:
+            problems.append(Problem(path, number, "evidence must read '- Publisher, YYYY-MM-DD: [Title](https://address)'"))
+            continue
+        try:
+            date = parse_date(match["date"])
+        except ValueError as err:
+            problems.append(Problem(path, number, str(err)))
+            continue
+        parts = urlsplit(match["url"])
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            problems.append(Problem(path, number, f"address {match['url']!r} must be an http(s) address"))
+            continue
+        sources.append(Evidence(match["publisher"], date, match["title"], match["url"]))
+    return tuple(sources)
+
+
+def read_correction(doc: Document, article_slugs: set[str]) -> tuple[Correction | None, list[Problem]]:
+    """The correction a document describes, and every problem found in it."""
+    problems = validate(doc, CORRECTION_FIELDS)
+    claim = doc.value("claim") or ""
+    if len(claim) > CLAIM_LENGTH:
+        problems.append(Problem(doc.path, doc.line_of("claim"), f"claim is {len(claim)} characters; keep it under {CLAIM_LENGTH}"))
+    for field in ("include", "exclude"):
+        for slug in _slugs(doc.value(field)):
+            if slug not in article_slugs:
+                problems.append(Problem(doc.path, doc.line_of(field), f"{field} names '{slug}', which is not an article's slug"))
+    sections = _sections(doc, problems)
+    passages = _passages(sections.get("claim wording", []), doc.path, problems)
+    evidence = _evidence(sections.get("evidence", []), doc.path, problems)
+    if problems:
+        return None, problems
+    correction = Correction(
+        path=doc.path, slug=doc.value("slug"), title=doc.value("title"), date=parse_date(doc.value("date")),
+        claim=claim, claimant=doc.value("claimant"), claim_date=parse_date(doc.value("claim-date")),
+        verdict=doc.value("verdict"), rating=doc.value("rating"), summary=doc.value("summary"),
+        passages=passages, explanation="\n".join(text for _, text in sections["explanation"]).strip(),
+        evidence=evidence, include=_slugs(doc.value("include")), exclude=_slugs(doc.value("exclude")),
+    )
+    return correction, []
