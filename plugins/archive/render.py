@@ -136,7 +136,9 @@ class _ArchiveRenderer(mistune.HTMLRenderer):
         return self._anchored("p", text)
 
     def block_text(self, text: str) -> str:
-        return self._anchored("span", text)
+        # A tight list item's text is a paragraph too: one element type for
+        # every paragraph keeps later decoration (links, markers) simple.
+        return self._anchored("p", text)
 
     def link(self, text: str, url: str, title: str | None = None) -> str:
         # Links in archived text must not lend the outlets search ranking.

@@ -23,6 +23,7 @@ class Correction:
     claim: str                        # the claim in a few words (claimReviewed)
     claimant: str
     claim_date: ArchiveDate
+    first_appearance: str | None      # where the claim first appeared, in words
     verdict: str                      # the verdict in a few words, shown everywhere
     rating: str                       # one word or two: "False"
     summary: str                      # one or two sentences for the notice on articles

@@ -24,6 +24,7 @@ CORRECTION_FIELDS: dict[str, FieldRule] = {
     "Claim": FieldRule(True, None, "the claim in a few words, under about 75 characters"),
     "Claimant": FieldRule(True, None, "who made the claim"),
     "Claim-Date": FieldRule(True, check_date, "when the claim was made"),
+    "First-Appearance": FieldRule(False, None, "where the claim first appeared, in a few words"),
     "Verdict": FieldRule(True, None, "the verdict in a few words"),
     "Rating": FieldRule(True, None, "the verdict in one or two words, e.g. False"),
     "Summary": FieldRule(True, None, "one or two sentences: what was claimed and what the material really was"),
@@ -119,6 +120,7 @@ def read_correction(doc: Document, article_slugs: set[str]) -> tuple[Correction 
     correction = Correction(
         path=doc.path, slug=doc.value("slug"), title=doc.value("title"), date=parse_date(doc.value("date")),
         claim=claim, claimant=doc.value("claimant"), claim_date=parse_date(doc.value("claim-date")),
+        first_appearance=doc.value("first-appearance"),
         verdict=doc.value("verdict"), rating=doc.value("rating"), summary=doc.value("summary"),
         passages=passages, explanation="\n".join(text for _, text in sections["explanation"]).strip(),
         evidence=evidence, include=_slugs(doc.value("include")), exclude=_slugs(doc.value("exclude")),
