@@ -13,6 +13,9 @@ if str(PLUGIN_FOLDER) not in sys.path:
 from archive.render import language_name  # noqa: E402  (needs the path above)
 
 JINJA_FILTERS = {"language_name": language_name}
+# Titles, bylines and outlet names come from archived text, which is untrusted:
+# templates escape everything unless marked safe (rendered content only).
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
 SITENAME = "Irrefutable? An archive of the Abu Kamal “evidence”"
 SITE_DESCRIPTION = (
@@ -33,7 +36,7 @@ OUTPUT_PATH = "output"
 THEME = "theme"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["mistune_reader", "undated_feeds"]
+PLUGINS = ["mistune_reader", "undated_feeds", "reuse_links"]
 
 # Addresses end in .html so that every link also works when the site is
 # opened from plain files, with no server to add index.html.

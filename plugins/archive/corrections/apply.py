@@ -9,22 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..dates import ArchiveDate
-from .handling import CORRECTED, HANDLING, NOT_RECORDED
+from ..article_facts import ArticleFacts
+from .handling import CORRECTED, HANDLING
 from .model import Correction
-
-
-@dataclass(frozen=True)
-class ArticleFacts:
-    """What the corrections need to know of an archived article."""
-    slug: str
-    title: str
-    url: str
-    outlet: str | None
-    date: ArchiveDate
-    original: str | None
-    handling: str = NOT_RECORDED
-    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -76,7 +63,7 @@ class OutletSummary:
 def by_outlet(findings: list[Finding]) -> list[OutletSummary]:
     """Findings grouped by outlet (an unknown outlet stands alone), earliest first."""
     groups: dict[str, list[Finding]] = {}
-    for finding in sorted(findings, key=lambda f: (f.article.date.sort_key(), f.article.slug)):
+    for finding in sorted(findings, key=lambda f: f.article.order()):
         name = finding.article.outlet or f"Outlet unknown ({finding.article.title})"
         groups.setdefault(name, []).append(finding)
     return [OutletSummary(name, tuple(items)) for name, items in groups.items()]

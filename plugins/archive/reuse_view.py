@@ -1,0 +1,174 @@
+"""What readers and researchers see of the reuse found: "also in" links per
+paragraph, one comparison view per statement group, and the JSON export.
+Plain data in, plain data out; the Pelican adapter only places it.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from .article_facts import ArticleFacts
+from .reuse import Group, Key, ReuseResult, ReuseSettings, align
+from .reuse.align import ONLY_A, ONLY_B, SAME
+
+STRENGTH_WORDS = {
+    "verbatim": "verbatim: the same words",
+    "edited": "edited: the same sentences, lightly changed",
+    "reworded": "reworded: the same statement in other words",
+}
+
+
+@dataclass(frozen=True)
+class ParagraphText:
+    text: str
+    lang: str
+
+
+@dataclass(frozen=True)
+class AlsoIn:
+    """One "also in" link from a paragraph to its match in another article."""
+    article: ArticleFacts
+    paragraph: str
+    strength: str
+    score: float
+
+
+def also_in(result: ReuseResult, facts: dict[str, ArticleFacts]) -> dict[Key, list[AlsoIn]]:
+    """For every linked paragraph, its matches elsewhere in reading order."""
+    found: dict[Key, list[AlsoIn]] = {}
+    for link in result.links:
+        for here, there in ((link.a, link.b), (link.b, link.a)):
+            found.setdefault(here, []).append(AlsoIn(facts[there[0]], there[1], link.strength, link.score))
+    for matches in found.values():
+        matches.sort(key=lambda m: (m.article.order(), m.paragraph))
+    return found
+
+
+@dataclass(frozen=True)
+class Variant:
+    article: ArticleFacts
+    paragraph: str
+    text: str
+    lang: str
+    first_seen: bool
+    marked_html: str       # the text, escaped, with shared / added / dropped words marked
+    added: int             # words this variant has that the first seen has not
+    dropped: int           # words of the first seen this variant has not
+    strength: str | None   # how it matches the first seen, when they are linked directly
+
+
+@dataclass(frozen=True)
+class GroupView:
+    id: str
+    url: str
+    label: str
+    variants: tuple[Variant, ...]
+
+    @property
+    def outlets(self) -> int:
+        return len({v.article.source_key for v in self.variants})
+
+
+def group_url(group_id: str) -> str:
+    return f"groups/{group_id}.html"
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _mark(text: str, segments, side: str) -> tuple[str, int, int]:
+    """The text of one side of an alignment with its words marked.
+
+    side "b" is a variant compared with the first seen ("a"): shared words in
+    <mark>, its own in <ins>, the first seen's missing words as <del>.
+    """
+    out, cursor, added, dropped = [], 0, 0, 0
+    for segment in segments:
+        span = segment.b_span if side == "b" else segment.a_span
+        if span is None:
+            if segment.kind == ONLY_A and side == "b":
+                out.append(f' <del title="not in this version">{html.escape(segment.a)}</del> ')
+                dropped += _words(segment.a)
+            continue
+        start, end = span
+        out.append(html.escape(text[cursor:start]))
+        words = html.escape(text[start:end])
+        if segment.kind == SAME:
+            out.append(f"<mark>{words}</mark>")
+        elif segment.kind == ONLY_B and side == "b":
+            out.append(f'<ins title="only in this version">{words}</ins>')
+            added += _words(text[start:end])
+        else:
+            out.append(words)
+        cursor = end
+    out.append(html.escape(text[cursor:]))
+    return "".join(out), added, dropped
+
+
+def _label(text: str, words: int = 14) -> str:
+    parts = text.strip("\"“”'‘’ ").split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+def strengths_between(result: ReuseResult) -> dict[frozenset, str]:
+    return {frozenset((link.a, link.b)): link.strength for link in result.links}
+
+
+def group_view(group: Group, facts: dict[str, ArticleFacts], texts: dict[Key, ParagraphText],
+               settings: ReuseSettings, strengths: dict[frozenset, str]) -> GroupView:
+    """All variants of one statement, first seen first, each compared with it."""
+    members = sorted(group.members, key=lambda key: (facts[key[0]].order(), key[1]))
+    first_key = members[0]
+    first = texts[first_key]
+    variants = []
+    shared_with_first = []
+    for key in members[1:]:
+        other = texts[key]
+        segments = align(first.text, other.text, settings, a_lang=first.lang, b_lang=other.lang)
+        shared_with_first.append(segments)
+        marked, added, dropped = _mark(other.text, segments, "b")
+        variants.append(Variant(facts[key[0]], key[1], other.text, other.lang, False, marked, added, dropped,
+                                strengths.get(frozenset((first_key, key)))))
+    # The first seen marks the words any later variant repeated.
+    first_segments = [s for segments in shared_with_first for s in segments if s.kind == SAME]
+    first_marked, _, _ = _mark(first.text, sorted(_merge_spans(first_segments), key=lambda s: s.a_span), "a")
+    head = Variant(facts[first_key[0]], first_key[1], first.text, first.lang, True, first_marked, 0, 0, None)
+    return GroupView(group.id, group_url(group.id), _label(first.text), (head, *variants))
+
+
+@dataclass(frozen=True)
+class _Shared:
+    kind: str
+    a_span: tuple[int, int]
+    b_span: None = None
+
+
+def _merge_spans(segments) -> list[_Shared]:
+    """Union of the first seen's shared spans over all comparisons."""
+    spans = sorted(s.a_span for s in segments)
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [_Shared(SAME, (start, end)) for start, end in merged]
+
+
+def reuse_data(result: ReuseResult, facts: dict[str, ArticleFacts], texts: dict[Key, ParagraphText],
+               paragraph_order: dict[str, list[str]]) -> dict:
+    """The export behind the pages: output/data/reuse.json."""
+    articles = []
+    for slug in sorted(facts, key=lambda s: facts[s].order()):
+        fact = facts[slug]
+        articles.append({
+            "slug": slug, "url": fact.url, "outlet": fact.outlet, "title": fact.title, "date": fact.date.iso(),
+            "paragraphs": [{"id": pid, "text": texts[(slug, pid)].text} for pid in paragraph_order.get(slug, [])],
+        })
+    links = [{"from": {"article": link.a[0], "paragraph": link.a[1]},
+              "to": {"article": link.b[0], "paragraph": link.b[1]},
+              "strength": link.strength, "score": round(link.score, 4)} for link in result.links]
+    groups = [{"id": group.id, "url": group_url(group.id),
+               "members": [{"article": a, "paragraph": p} for a, p in group.members]} for group in result.groups]
+    return {"articles": articles, "links": links, "groups": groups}
