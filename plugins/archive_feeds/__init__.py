@@ -1,0 +1,45 @@
+"""Pelican adapter: feeds that say only what the archive knows.
+
+* Articles whose date is unknown are left out: Pelican needs a date on every
+  article, so an undated one carries a placeholder (see mistune_reader) that
+  a feed would publish as a date the source never gave.
+* Relative links in an entry's content are made absolute against the
+  entry's page, since a feed reader shows the entry away from that page.
+"""
+from pelican import signals
+from pelican.writers import Writer
+
+from archive.absolute_links import absolutize
+
+
+class _FeedEntry:
+    """An article as a feed sees it: the same, but with absolute links."""
+
+    def __init__(self, item, site_url: str):
+        self._item = item
+        self._page = f"{site_url}/{item.url}"
+
+    def __getattr__(self, name):
+        return getattr(self._item, name)
+
+    def get_content(self, siteurl):
+        return absolutize(self._item.get_content(siteurl), self._page)
+
+    @property
+    def summary(self):
+        return absolutize(self._item.summary, self._page)
+
+
+class ArchiveFeedWriter(Writer):
+    def write_feed(self, elements, context, *args, **kwargs):
+        site_url = (self.settings.get("FEED_DOMAIN") or self.settings.get("SITEURL") or "").rstrip("/")
+        dated = [_FeedEntry(item, site_url) for item in elements if getattr(item, "date_known", True)]
+        return super().write_feed(dated, context, *args, **kwargs)
+
+
+def provide_writer(pelican):
+    return ArchiveFeedWriter
+
+
+def register():
+    signals.get_writer.connect(provide_writer)
