@@ -36,7 +36,7 @@ OUTPUT_PATH = "output"
 THEME = "theme"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["mistune_reader", "archive_feeds", "reuse_links"]
+PLUGINS = ["mistune_reader", "archive_feeds", "reuse_links", "corrections"]
 
 # Addresses end in .html so that every link also works when the site is
 # opened from plain files, with no server to add index.html.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..article_facts import ArticleFacts
-from .handling import CORRECTED, HANDLING
+from .handling import CORRECTED, HANDLING, STATUS
 from .model import Correction
 
 
@@ -25,6 +25,10 @@ class Finding:
     @property
     def handling_text(self) -> str:
         return HANDLING[self.article.handling]
+
+    @property
+    def handling_status(self) -> str:
+        return STATUS[self.article.handling]
 
     @property
     def corrected(self) -> bool:

@@ -13,6 +13,15 @@ HANDLING = {
     NOT_RECORDED: "How the outlet handled the claim has not been recorded yet.",
 }
 
+# value -> the few words the explainer's table leads with
+STATUS = {
+    "not-corrected": "Not corrected",
+    "later-note": "Corrected later",
+    "mentioned-in-text": "Mentions the dispute",
+    "follow-up": "Corrected in a follow-up",
+    NOT_RECORDED: "Not recorded",
+}
+
 # handling values that count as "corrected" on the explainer
 CORRECTED = {"later-note", "mentioned-in-text", "follow-up"}
 

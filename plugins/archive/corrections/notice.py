@@ -1,0 +1,35 @@
+"""The correction notice placed at the top of an article, and the marker on
+each paragraph that repeats the claim. Text is escaped: the verdict and the
+outlet's note come from files a maintainer writes, not from us."""
+from __future__ import annotations
+
+from html import escape
+
+from .apply import Finding
+
+
+def notice_id(finding: Finding) -> str:
+    return f"correction-{finding.correction.slug}"
+
+
+def notice_html(finding: Finding, explainer_href: str) -> str:
+    correction, article = finding.correction, finding.article
+    anchor = notice_id(finding)
+    note = f" {escape(article.note)}" if article.note else ""
+    basis = ("A maintainer marked this article as carrying the claim."
+             if finding.included else
+             f"{len(finding.paragraphs)} paragraph{'s' if len(finding.paragraphs) != 1 else ''} below repeat{'s' if len(finding.paragraphs) == 1 else ''} it; each is marked.")
+    return (
+        f'<aside class="correction-notice" role="note" id="{anchor}" aria-labelledby="{anchor}-label" data-pagefind-ignore>\n'
+        f'<p class="correction-label" id="{anchor}-label">Correction</p>\n'
+        f'<p class="correction-verdict"><strong>{escape(correction.verdict)}.</strong></p>\n'
+        f'<p>{escape(correction.summary)} {basis}</p>\n'
+        f'<p class="correction-handling"><strong>How this outlet handled it:</strong> {escape(finding.handling_text)}{note}</p>\n'
+        f'<p><a href="{escape(explainer_href)}">What the images really were, who found out, and the sources</a></p>\n'
+        f'</aside>\n'
+    )
+
+
+def marker_html(finding: Finding) -> str:
+    return (f' <a class="claim-marker" href="#{notice_id(finding)}" data-pagefind-ignore>'
+            f'Repeats a debunked claim: see the correction</a>')

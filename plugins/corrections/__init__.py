@@ -1,0 +1,76 @@
+"""Pelican adapter: put each correction's notice on every article that
+carries its claim, and write the correction's explainer page.
+
+Which articles carry the claim is decided in `archive.corrections` from the
+matches that `archive_analysis` found with the reuse detector.
+"""
+from __future__ import annotations
+
+from pelican import signals
+from pelican.generators import Generator
+
+from archive.corrections.apply import by_outlet, find_carriers
+from archive.corrections.notice import marker_html, notice_html
+from archive.corrections.structured_data import claim_review, correction_comment
+from archive.paragraph_html import Decoration, decorate
+from archive.render import render_summary
+from archive_analysis import analyse
+
+CONTEXT_KEY = "archive_corrections"
+
+
+def explainer_url(slug: str) -> str:
+    return f"corrections/{slug}.html"
+
+
+def _absolute(settings, path: str) -> str:
+    site = (settings.get("SITEURL") or "").rstrip("/")
+    return f"{site}/{path}" if site else path
+
+
+def apply_corrections(generators):
+    analysis = analyse(generators)
+    settings = generators[0].settings
+    facts = [analysis.facts[a.slug] for a in analysis.articles]
+    by_slug = {a.slug: a for a in analysis.articles}
+    explainers = []
+    for article in analysis.articles:
+        article.corrections = []
+    for correction in analysis.corrections:
+        findings = find_carriers(correction, facts, analysis.claim_matches.get(correction.slug, {}))
+        url = explainer_url(correction.slug)
+        for finding in findings:
+            article = by_slug[finding.article.slug]
+            marker = Decoration(("repeats-claim",), marker_html(finding))
+            article._content = notice_html(finding, f"../{url}") + decorate(
+                article._content, {pid: marker for pid in finding.paragraphs})
+            article.corrections.append({
+                "finding": finding, "url": url,
+                "json_ld": correction_comment(finding, _absolute(settings, url)),
+            })
+        explainers.append({
+            "correction": correction, "url": url, "findings": findings, "outlets": by_outlet(findings),
+            "explanation": render_summary(correction.explanation),
+            "json_ld": claim_review(correction, findings, _absolute(settings, url),
+                                    settings.get("SITENAME", ""), settings.get("SITEURL", "")),
+        })
+    generators[0].context[CONTEXT_KEY] = explainers
+
+
+class ExplainerGenerator(Generator):
+    """Writes one explainer page per correction."""
+
+    def generate_output(self, writer):
+        template = self.get_template("correction")
+        for explainer in self.context.get(CONTEXT_KEY, []):
+            writer.write_file(explainer["url"], template, self.context, explainer=explainer,
+                              relative_urls=self.settings["RELATIVE_URLS"], url=explainer["url"])
+
+
+def add_generator(pelican):
+    return ExplainerGenerator
+
+
+def register():
+    signals.all_generators_finalized.connect(apply_corrections)
+    signals.get_generators.connect(add_generator)
