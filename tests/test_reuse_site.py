@@ -1,0 +1,148 @@
+"""Repeated paragraphs on the built site: the links against our labels, the
+pages against data/reuse.json, and a reader following an "also in" link."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from archive.reuse.evaluate import load_labels
+from browser import chromium, serve
+from conftest import ROOT
+
+ARTICLES = sorted((ROOT / "content" / "articles").glob("*.md"))
+
+
+def doc_of_slug() -> dict[str, str]:
+    """Label document names ("002") by article slug, from each article's Imported-From."""
+    docs = {}
+    for article in ARTICLES:
+        found = re.search(r"^Imported-From: sources/(\d{3})_", article.read_text(encoding="utf-8"), re.M)
+        docs[article.stem] = found.group(1)
+    return docs
+
+
+@pytest.fixture(scope="module")
+def data(built_site) -> dict:
+    return json.loads(built_site.page("data/reuse.json"))
+
+
+def fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_reuse_json_has_the_documented_shape(data):
+    assert set(data) == {"articles", "links", "groups"}
+    article = data["articles"][0]
+    assert set(article) == {"slug", "url", "outlet", "title", "date", "paragraphs"}
+    assert set(article["paragraphs"][0]) == {"id", "text"}
+    link = data["links"][0]
+    assert set(link) == {"from", "to", "strength", "score"}
+    assert link["strength"] in {"verbatim", "edited", "reworded"}
+    assert set(data["groups"][0]) == {"id", "url", "members"}
+    pairs = [frozenset(((l["from"]["article"], l["from"]["paragraph"]), (l["to"]["article"], l["to"]["paragraph"])))
+             for l in data["links"]]
+    assert len(pairs) == len(set(pairs)), "each linked pair appears once"
+
+
+def test_links_meet_the_quality_targets_against_our_labels(data):
+    labels = load_labels(ROOT / "tests" / "data" / "reuse_labels.json")
+    docs = doc_of_slug()
+    paragraphs = {(a["slug"], p["id"]): fold(p["text"]) for a in data["articles"] for p in a["paragraphs"]}
+    linked = {frozenset(((l["from"]["article"], l["from"]["paragraph"]), (l["to"]["article"], l["to"]["paragraph"])))
+              for l in data["links"]}
+
+    def key_of(ref):
+        hits = [key for key, text in paragraphs.items() if docs[key[0]] == ref.doc and fold(ref.quote) in text]
+        assert len(hits) == 1, f"label quote not found once on the site: {ref}"
+        return hits[0]
+
+    labelled = {frozenset((key_of(p.a), key_of(p.b))) for p in labels.pairs if not p.cross_language}
+    true_links = linked & labelled
+    precision = len(true_links) / len(linked)
+    recall = len(true_links) / len(labelled)
+    print(f"site links: precision {precision:.3f}, recall {recall:.3f} ({len(linked)} links, {len(labelled)} labelled)")
+    assert precision >= 0.95
+    assert recall >= 0.85 * (1 - _out_of_scope_share(labels))
+
+
+def _out_of_scope_share(labels) -> float:
+    """Labelled pairs the detector never links by design (a side under min_words)."""
+    from archive.reuse import ReuseSettings
+    from archive.reuse.detect import linkable_sentences
+    from archive.reuse.normalise import Normaliser
+    from archive.reuse.model import Paragraph
+
+    settings = ReuseSettings()
+    normaliser = Normaliser(settings)
+    short = [p for p in labels.pairs if any(
+        linkable_sentences(Paragraph("x", "x", "x", ref.quote), normaliser, settings) is None and len(ref.quote.split()) < settings.min_words
+        for ref in (p.a, p.b))]
+    return len(short) / max(1, len(labels.pairs))
+
+
+def test_every_link_in_the_data_is_on_both_pages(built_site, data):
+    pages = {}
+
+    def paragraph(slug, pid):
+        if slug not in pages:
+            pages[slug] = BeautifulSoup(built_site.page(f"articles/{slug}.html"), "html.parser")
+        return pages[slug].find(id=pid)
+
+    for link in data["links"]:
+        ends = (link["from"], link["to"])
+        for here, there in (ends, ends[::-1]):
+            element = paragraph(here["article"], here["paragraph"])
+            assert "reused" in element["class"]
+            target = element.select_one(f'.also-in a[href="{there["article"]}.html#{there["paragraph"]}"]')
+            assert target is not None, (here, there)
+            assert f"({link['strength']})" in target.find_next_sibling("span").get_text()
+
+
+def test_never_linked_within_one_outlet_or_below_min_words(data):
+    outlet = {a["slug"]: a["outlet"] or a["slug"] for a in data["articles"]}
+    words = {(a["slug"], p["id"]): len(p["text"].split()) for a in data["articles"] for p in a["paragraphs"]}
+    for link in data["links"]:
+        assert outlet[link["from"]["article"]] != outlet[link["to"]["article"]]
+        for end in (link["from"], link["to"]):
+            assert words[(end["article"], end["paragraph"])] >= 8
+
+
+def test_group_pages_show_every_member_ordered_by_date(built_site, data):
+    articles = {a["slug"]: a for a in data["articles"]}
+    assert data["groups"]
+    for group in data["groups"]:
+        page = BeautifulSoup(built_site.page(group["url"]), "html.parser")
+        variants = page.select(".variant")
+        assert len(variants) == len(group["members"])
+        assert "first-seen" in variants[0]["class"]
+        assert "First seen in the archive" in variants[0].get_text()
+        dates = [v.select_one("time")["datetime"] if v.select_one("time") else "~" for v in variants]
+        assert dates == sorted(dates), "ordered by date, undated last"
+        targets = [a["href"].rsplit("/", 1)[-1].split("#") for a in page.select(".variant > p > a[href*='#']")]
+        linked = {(name.removesuffix(".html"), anchor) for name, anchor in targets}
+        assert linked == {(m["article"], m["paragraph"]) for m in group["members"]}
+        assert page.select(".variant mark"), "shared words are highlighted"
+        for member in group["members"]:
+            article_page = BeautifulSoup(built_site.page(articles[member["article"]]["url"]), "html.parser")
+            assert article_page.select_one(f'.statement-groups a[href$="{group["url"]}"]')
+
+
+def test_a_reader_follows_also_in_and_lands_on_the_highlighted_paragraph(built_site, data):
+    link = next(l for l in data["links"] if l["strength"] in ("edited", "reworded"))
+    start, target = link["from"], link["to"]
+    with serve(built_site.output) as base, chromium() as browser:
+        page = browser.new_page(viewport={"width": 1200, "height": 800})
+        page.goto(f"{base}/articles/{start['article']}.html#{start['paragraph']}")
+        page.locator(f"#{start['paragraph']} .also-in a[href='{target['article']}.html#{target['paragraph']}']").click()
+        page.wait_for_url(f"**/{target['article']}.html#{target['paragraph']}")
+        landed = page.locator(f"#{target['paragraph']}")
+        assert landed.evaluate("p => p.matches(':target')")
+        assert landed.evaluate("p => getComputedStyle(p).backgroundColor") != "rgba(0, 0, 0, 0)"
+        box = landed.bounding_box()
+        assert 0 <= box["y"] < 800, "scrolled into view"
+        page.locator(f"#{target['paragraph']} .also-in a.compare").first.click()
+        assert page.locator(".variant").count() >= 2
