@@ -11,5 +11,7 @@ from pelicanconf import *  # noqa: E402,F401,F403
 
 SITEURL = os.environ.get("ARCHIVE_SITEURL", "").rstrip("/")
 RELATIVE_URLS = not SITEURL
+CANONICAL_SITEURL = SITEURL   # canonical links and Open Graph addresses (absolute only)
 FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/all.atom.xml"
+CORRECTIONS_FEED_ATOM = "feeds/corrections.atom.xml"

@@ -143,6 +143,6 @@ def test_a_reader_follows_also_in_and_lands_on_the_highlighted_paragraph(built_s
         assert landed.evaluate("p => p.matches(':target')")
         assert landed.evaluate("p => getComputedStyle(p).backgroundColor") != "rgba(0, 0, 0, 0)"
         box = landed.bounding_box()
-        assert 0 <= box["y"] < 800, "scrolled into view"
+        assert box["y"] + box["height"] > 0 and box["y"] < 800, "scrolled into view"
         page.locator(f"#{target['paragraph']} .also-in a.compare").first.click()
         assert page.locator(".variant").count() >= 2

@@ -129,7 +129,7 @@ class _ArchiveRenderer(mistune.HTMLRenderer):
         if number == 1 and self.dateline and inner.startswith(html.escape(self.dateline, quote=False)):
             mark = html.escape(self.dateline, quote=False)
             inner = f'<span class="dateline">{mark}</span>{inner[len(mark):]}'
-        link = f'<a class="para-anchor" href="#{anchor}" aria-label="Link to paragraph {number}">¶{number}</a>'
+        link = f'<a class="para-anchor" href="#{anchor}" aria-label="Link to paragraph {number}" data-pagefind-ignore>¶{number}</a>'
         return f'<{tag} id="{anchor}" class="para">{link} {inner}</{tag}>\n'
 
     def paragraph(self, text: str) -> str:
@@ -152,15 +152,15 @@ class _ArchiveRenderer(mistune.HTMLRenderer):
     def lang_passage(self, text: str, lang: str) -> str:
         label = html.escape(language_name(lang))
         return (f'<div class="lang-passage" lang="{lang}">'
-                f'<p class="passage-label" lang="en">Passage in {label}</p>\n{text}</div>\n')
+                f'<p class="passage-label" lang="en" data-pagefind-ignore>Passage in {label}</p>\n{text}</div>\n')
 
     def caption(self, text: str) -> str:
-        return (f'<p class="image-caption"><span class="label">Image caption (image not archived):</span> '
+        return (f'<p class="image-caption"><span class="label" data-pagefind-ignore>Image caption (image not archived):</span> '
                 f'{text.strip()}</p>\n')
 
     def editor_note(self, text: str) -> str:
         return (f'<aside class="editor-note" aria-label="The outlet\'s own note">'
-                f'<p class="passage-label">The outlet’s own note</p>\n{text}</aside>\n')
+                f'<p class="passage-label" data-pagefind-ignore>The outlet’s own note</p>\n{text}</aside>\n')
 
     def block_error(self, text: str) -> str:
         # mistune hands over an unknown block's raw text, or our parse error.

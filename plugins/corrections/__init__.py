@@ -6,10 +6,13 @@ matches that `archive_analysis` found with the reuse detector.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from pelican import signals
 from pelican.generators import Generator
 
 from archive.corrections.apply import by_outlet, find_carriers
+from archive.corrections.feed import corrections_feed
 from archive.corrections.notice import marker_html, notice_html
 from archive.corrections.structured_data import claim_review, correction_comment
 from archive.paragraph_html import Decoration, decorate
@@ -58,13 +61,22 @@ def apply_corrections(generators):
 
 
 class ExplainerGenerator(Generator):
-    """Writes one explainer page per correction."""
+    """Writes one explainer page per correction, and their feed when asked for."""
 
     def generate_output(self, writer):
         template = self.get_template("correction")
-        for explainer in self.context.get(CONTEXT_KEY, []):
+        explainers = self.context.get(CONTEXT_KEY, [])
+        for explainer in explainers:
             writer.write_file(explainer["url"], template, self.context, explainer=explainer,
                               relative_urls=self.settings["RELATIVE_URLS"], url=explainer["url"])
+        feed_path = self.settings.get("CORRECTIONS_FEED_ATOM")
+        if feed_path:
+            site = (self.settings.get("FEED_DOMAIN") or self.settings.get("SITEURL") or "").rstrip("/")
+            entries = [(e["correction"], f"{site}/{e['url']}") for e in explainers]
+            target = Path(self.output_path) / feed_path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(corrections_feed(entries, self.settings["SITENAME"], site, f"{site}/{feed_path}"),
+                              encoding="utf-8")
 
 
 def add_generator(pelican):

@@ -32,7 +32,7 @@ def _also_in_html(matches, groups) -> str:
     compare = "".join(
         f' · <a class="compare" href="../{group_url(g.id)}">compare all versions'
         f'{f" of statement {n}" if numbered else ""}</a>' for n, g in enumerate(groups, 1))
-    return f' <span class="also-in"><span class="also-in-label">Also in:</span> {links}{compare}</span>'
+    return f' <span class="also-in" data-pagefind-ignore><span class="also-in-label">Also in:</span> {links}{compare}</span>'
 
 
 def link_paragraphs(generators):

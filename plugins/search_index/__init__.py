@@ -1,0 +1,30 @@
+"""Pelican adapter: index the finished site for search with Pagefind.
+
+Runs Pagefind (the PyPI package's own binary) over the output once every
+page is written. Pages mark what is indexed: `data-pagefind-body` on the
+archived text and our own explanations, `data-pagefind-ignore` on notices,
+markers and links we add, so search finds what the outlets wrote.
+A failure is logged as an error, which fails the build.
+"""
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+
+from pelican import signals
+
+log = logging.getLogger(__name__)
+
+
+def index_site(pelican):
+    if not pelican.settings.get("SEARCH_INDEX", True):
+        return
+    run = subprocess.run([sys.executable, "-m", "pagefind", "--site", pelican.output_path, "--silent"],
+                         capture_output=True, text=True)
+    if run.returncode != 0:
+        log.error("search index: Pagefind failed: %s", (run.stderr or run.stdout).strip()[-2000:])
+
+
+def register():
+    signals.finalized.connect(index_site)
