@@ -36,7 +36,7 @@ OUTPUT_PATH = "output"
 THEME = "theme"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["mistune_reader", "archive_feeds", "reuse_links", "corrections"]
+PLUGINS = ["mistune_reader", "archive_feeds", "reuse_links", "corrections", "search_index", "site_files"]
 
 # Addresses end in .html so that every link also works when the site is
 # opened from plain files, with no server to add index.html.
@@ -49,7 +49,7 @@ CATEGORY_URL = "outlets/{slug}.html"
 CATEGORY_SAVE_AS = "outlets/{slug}.html"
 CATEGORIES_SAVE_AS = "outlets/index.html"
 CATEGORIES_URL = "outlets/index.html"
-DIRECT_TEMPLATES = ["index", "categories"]
+DIRECT_TEMPLATES = ["index", "categories", "search", "404"]
 # Pages the archive has no use for.
 TAG_SAVE_AS = TAGS_SAVE_AS = ""
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
@@ -62,6 +62,9 @@ DRAFT_SAVE_AS = DRAFT_LANG_SAVE_AS = ""
 ARTICLE_ORDER_BY = "archive_sort_key"
 DEFAULT_PAGINATION = False
 SUMMARY_MAX_LENGTH = 40
+
+# Full-text search: Pagefind indexes output/ at the end of every build.
+SEARCH_INDEX = True
 
 # Feeds are made by publishconf.py only.
 FEED_ALL_ATOM = None
