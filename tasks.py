@@ -146,3 +146,11 @@ def test(c):
             raise Exit("the browser tests need Chromium: install Debian's 'chromium' package (apt-get install chromium)", code=1)
     status = subprocess.run([PYTHON, "-m", "pytest", "-q"], cwd=ROOT).returncode
     raise Exit(code=status)
+
+
+@task(help={"articles": "number of synthetic articles (default 10000)", "seed": "random seed of the generator"})
+def bench(c, articles=10_000, seed=0):
+    """Benchmark a synthetic archive: build times vs. plain Pelican, detection time and memory, precision/recall."""
+    from site_bench import run
+
+    print(run(int(articles), int(seed)))

@@ -8,9 +8,9 @@ removes exactly those differences and nothing else:
   a single letter or a known abbreviation ("U.S. forces", "Dr. Mikdad");
 * words are runs of letters/digits in any script, so hyphens and apostrophes
   split them ("15-km" -> 15 km, "d'Abou" -> d Abou) the same way everywhere;
-* alias variants become one canonical token ("ISIL" -> islamic_state);
-  acronym variants only match in upper case, and not inside a run of
-  upper-case words ("THIS IS A WORK IN PROGRESS" keeps its "IS");
+  one-letter words (possessive s, French d' and l') are dropped;
+* alias variants become one canonical token ("ISIL" -> islamic_state, see
+  :mod:`archive.reuse.aliases`);
 * each word keeps a case-folded surface form (for judging verbatim copies)
   and, unless it is a function word, a stem (for judging shared content).
 """
@@ -18,53 +18,97 @@ removes exactly those differences and nothing else:
 from __future__ import annotations
 
 import re
-from typing import Iterable, Mapping, NamedTuple
+from itertools import chain
+from typing import Iterator, NamedTuple
 
+from .aliases import AliasMatcher
 from .settings import ReuseSettings
 from .stem import stem
 from .stopwords import stopwords_for
 
 _WORD = re.compile(r"\w+")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]*\w)")
-_OPENERS = "\"'“‘«([ "
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col maj sgt capt cmdr adm sen rep gov pres st
-    jr sr no vs etc inc ltd co corp dept est approx jan feb mar apr jun jul aug
-    sep sept oct nov dec fig al""".split()
+_UPPER_OR_DIGIT = "A-Z0-9À-ÖØ-ÞА-ЯЁΑ-Ω"
+_ABBREVIATIONS = (
+    "mr mrs ms dr prof gen lt col maj sgt capt cmdr adm sen rep gov pres st jr sr no vs etc inc ltd co "
+    "corp dept est approx jan feb mar apr jun jul aug sep sept oct nov dec fig al"
+).split()
+# Not a sentence end: a full stop after a one-letter word ("U.S.") or after
+# an abbreviation.  Python lookbehinds have a fixed width, hence one per word.
+_NOT_AFTER = "(?<!\\b\\w\\.)" + "".join(
+    f"(?<!\\b{''.join(f'[{ch}{ch.upper()}]' for ch in word)}\\.)" for word in _ABBREVIATIONS
 )
-# Three or more upper-case words in a row: a shouted headline or an on-screen
-# caption, where "IS" or "US" is an ordinary word, not an acronym.
-_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁΑ-Ω"
-_SHOUTING = re.compile(rf"(?<!\w)[{_UPPER}]+(?:[^\w.]+[{_UPPER}]+){{2,}}(?!\w)")
+# Sentence-final punctuation, closing quotes or brackets, white space, and
+# then (after opening quotes) a capital letter or a digit.
+_SENTENCE_BREAK = re.compile(
+    rf"[.!?…]{_NOT_AFTER}[\"'”’»)\]]*\s+(?=[\"'“‘«(\[]*[{_UPPER_OR_DIGIT}])"
+)
+# Sketches mark sentence breaks with a token no word can be.
+_BREAK = "\ue000"  # private use: no text has it, and str.split() keeps it
+_BREAK_MARK = f" {_BREAK} "
 # A sentence shorter than this many words is glued to its neighbour: a
 # trailing "Said" or a caption line is not a statement of its own.
 _MIN_SENTENCE_WORDS = 4
+# A sentence with at least this many content words gets a fingerprint: two
+# paragraphs with one such sentence in common are always compared, however
+# common its words (a statement copied by every outlet).
+_FINGERPRINT_MIN_WORDS = 6
 
 
 class Sentence(NamedTuple):
     """One sentence, normalised.
 
     `words` are all its words in order, case-folded, aliases canonical.
-    `content` are the stems of its content words (function words dropped),
-    in order, repeats kept.
+    `stems` run parallel to `words`: the stem of each content word, None for
+    a function word.
     """
 
     words: tuple[str, ...]
-    content: tuple[str, ...]
+    stems: tuple[str | None, ...]
+
+    def content(self) -> frozenset[str]:
+        """The distinct stems of its content words."""
+        return frozenset(self.stems).difference((None,))
+
+
+class Sketch(NamedTuple):
+    """What candidate generation needs to know about a paragraph."""
+
+    words: frozenset[str]  # stems of its content words
+    fingerprints: tuple[int, ...]  # hashes of its long sentences' content stems
+    size: int  # number of words (chunks of text between spaces)
 
 
 class Token(NamedTuple):
-    """A word with its position in the original text (for side-by-side views)."""
+    """A normalised word with its span in the original text (side-by-side views)."""
 
     surface: str
-    stem: str | None
     start: int
     end: int
 
 
-def canonical_token(name: str) -> str:
-    """The single token an alias canonical name becomes: "Abu Kamal" -> abu_kamal."""
-    return "_".join(_WORD.findall(name.casefold()))
+class _Entry(NamedTuple):
+    """What the normaliser knows about one spelling."""
+
+    surface: str | None  # None: drop the word
+    stem: str | None  # None: a function word
+    may_start_alias: bool
+
+
+#: The entry of a dropped spelling that cannot start an alias (shared, so
+#: that it can be counted and skipped by identity).
+_DROPPED = _Entry(None, None, False)
+
+
+def _split_at_breaks(tokens: list[str]) -> Iterator[list[str]]:
+    """The runs of `tokens` between sentence-break markers."""
+    start = 0
+    while start <= len(tokens):
+        try:
+            end = tokens.index(_BREAK, start)
+        except ValueError:
+            end = len(tokens)
+        yield tokens[start:end]
+        start = end + 1
 
 
 def display_token(token: str) -> str:
@@ -76,142 +120,141 @@ class Normaliser:
     """Normalisation compiled for one set of settings (aliases, furniture)."""
 
     def __init__(self, settings: ReuseSettings) -> None:
-        self._token_re, self._exact, self._folded = _compile_aliases(settings.aliases)
-        self._furniture = [re.compile(p, re.IGNORECASE) for p in settings.furniture_patterns]
-        self._cache: dict[str, dict[str, tuple[str, str | None] | None]] = {}
-
-    # -- paragraph level --------------------------------------------------------
-
-    @staticmethod
-    def word_count(text: str) -> int:
-        return len(_WORD.findall(text))
+        self._aliases = AliasMatcher(settings.aliases)
+        self._furniture = [re.compile(pattern) for pattern in settings.furniture_patterns]
+        self._entries: dict[str, dict[str, _Entry]] = {}
+        # Per language, chunk of text between spaces -> stems of its words.
+        self._chunk_stems: dict[str, dict[str, tuple[str, ...]]] = {}
+        # Chunks where an alias of several words, or an acronym, may start.
+        self._alias_chunks: set[str] = set()
+        # Spellings seen so far at which an alias may start.
+        self._alias_starts: set[str] = set()
 
     def is_furniture(self, text: str) -> bool:
-        stripped = text.strip()
-        return any(pattern.search(stripped) for pattern in self._furniture)
+        """Whether `text` as a whole is page furniture (newsletter prompt, ad...)."""
+        lowered = text.strip().lower()
+        return any(pattern.search(lowered) for pattern in self._furniture)
 
     def analyse(self, text: str, lang: str = "en") -> list[Sentence]:
         """The normalised sentences of `text`, tiny fragments merged."""
-        sentences = [self._sentence(part, lang) for part in split_sentences(text)]
-        return _merge_fragments([s for s in sentences if s.words])
+        sentences = []
+        for part in split_sentences(text):
+            normals = self._words(_WORD.findall(part), lang)
+            if normals:
+                words, stems = zip(*normals)
+                sentences.append(Sentence(words, stems))
+        return _merge_fragments(sentences)
 
-    # -- word level -------------------------------------------------------------
+    def sketch(self, text: str, lang: str = "en") -> Sketch:
+        """The content words, sentence fingerprints and length of `text`.
+
+        Every paragraph of the archive goes through this, so it works on the
+        whole paragraph at once and in C-level loops: the text is split at
+        white space (sentence breaks become a marker) and each chunk of text
+        is looked up in a cache of its stems.  Paragraphs where an alias may
+        start take the word-by-word path of :meth:`analyse` instead.
+        """
+        marked, breaks = _SENTENCE_BREAK.subn(_BREAK_MARK, text)
+        chunks = marked.split()
+        size = len(chunks) - breaks
+        table = self._chunk_stems.setdefault(lang, {_BREAK: (_BREAK,)})
+        found = list(map(table.get, chunks))
+        if None in found:
+            for chunk in chunks:
+                if chunk not in table:
+                    table[chunk] = self._chunk(chunk, lang)
+            found = list(map(table.get, chunks))
+        if self._alias_chunks.isdisjoint(chunks):
+            stems = list(chain.from_iterable(found))
+        else:
+            stems = []
+            for sentence in split_sentences(text):
+                words = self._words(_WORD.findall(sentence), lang)
+                stems.extend(stem_ for _, stem_ in words if stem_ is not None)
+                stems.append(_BREAK)
+        fingerprints = [
+            hash(tuple(sentence))
+            for sentence in _split_at_breaks(stems)
+            if len(sentence) >= _FINGERPRINT_MIN_WORDS
+        ]
+        return Sketch(frozenset(stems).difference((_BREAK,)), tuple(fingerprints), size)
 
     def tokens(self, text: str, lang: str = "en") -> list[Token]:
-        """Every word of `text` with its character span in `text`."""
-        table = self._table(lang)
-        result: list[Token] = []
-        for match in self._token_re.finditer(_unshout(text)):
-            normal = self._normal(match.group(), table, lang)
-            if normal is not None:
-                result.append(Token(normal[0], normal[1], match.start(), match.end()))
-        return result
+        """Every normalised word of `text` with its character span."""
+        matches = list(_WORD.finditer(text))
+        raws = [match.group() for match in matches]
+        return [
+            Token(surface, matches[first].start(), matches[last].end())
+            for surface, _, first, last in self._normalise(raws, lang)
+        ]
 
-    def _sentence(self, text: str, lang: str) -> Sentence:
-        table = self._table(lang)
-        words: list[str] = []
-        content: list[str] = []
-        for raw in self._token_re.findall(_unshout(text)):
-            normal = table.get(raw, False)
-            if normal is False:
-                normal = self._normal(raw, table, lang)
-            if normal is not None:
-                words.append(normal[0])
-                if normal[1] is not None:
-                    content.append(normal[1])
-        return Sentence(tuple(words), tuple(content))
+    def _words(self, raws: list[str], lang: str) -> list[tuple[str, str | None]]:
+        """(surface, stem or None) of each word of one sentence."""
+        entries = self._lookup(raws, lang)
+        if self._alias_starts.isdisjoint(raws):
+            return [entry[:2] for entry in entries if entry is not _DROPPED]
+        return [(surface, stem_) for surface, stem_, _, _ in self._normalise(raws, lang)]
 
-    def _table(self, lang: str) -> dict[str, tuple[str, str | None] | None]:
-        return self._cache.setdefault(lang, {})
+    def _normalise(self, raws: list[str], lang: str) -> Iterator[tuple[str, str | None, int, int]]:
+        """(surface, stem, first raw index, last raw index) of each word, aliases merged."""
+        entries = self._lookup(raws, lang)
+        position = 0
+        while position < len(raws):
+            surface, stem_, may_start = entries[position]
+            if may_start:
+                found = self._aliases.match(raws, position)
+                if found is not None:
+                    canonical, length = found
+                    yield canonical, canonical, position, position + length - 1
+                    position += length
+                    continue
+            if surface is not None:
+                yield surface, stem_, position, position
+            position += 1
 
-    def _normal(self, raw: str, table: dict, lang: str) -> tuple[str, str | None] | None:
-        """(surface, stem or None for a function word), or None to skip `raw`.
+    def _lookup(self, raws: list[str], lang: str) -> list[_Entry]:
+        """The entries of the spellings `raws`, from the cache of language `lang`."""
+        table = self._entries.setdefault(lang, {})
+        entries = list(map(table.get, raws))
+        if None in entries:
+            entries = [entry or table.setdefault(raw, self._entry(raw, lang)) for raw, entry in zip(raws, entries)]
+        return entries
 
-        Cached per language: a large archive has few distinct spellings.
-        """
-        if raw in table:
-            return table[raw]
-        key = "".join(_WORD.findall(raw))
-        canonical = self._exact.get(key) or self._folded.get(key.casefold())
+    def _chunk(self, chunk: str, lang: str) -> tuple[str, ...]:
+        """The stems of the words in `chunk`; remembers chunks where an alias may start."""
+        raws = _WORD.findall(chunk)
+        entries = self._lookup(raws, lang)
+        if any(entry.may_start_alias for entry in entries):
+            self._alias_chunks.add(chunk)
+        return tuple(entry.stem for entry in entries if entry.stem is not None)
+
+    def _entry(self, raw: str, lang: str) -> _Entry:
+        """What to make of the spelling `raw` (cached: an archive has few spellings)."""
+        may_start = self._aliases.may_start(raw)
+        if may_start:
+            self._alias_starts.add(raw)
+        surface = raw.casefold()
+        canonical = self._aliases.single.get(surface)
         if canonical is not None:
-            normal: tuple[str, str | None] | None = (canonical, canonical)
-        else:
-            surface = key.casefold()
-            if len(surface) == 1 and not surface.isdigit():
-                normal = None  # possessive s, French d' and l', initials
-            elif surface in stopwords_for(lang):
-                normal = (surface, None)
-            else:
-                normal = (surface, stem(surface, lang))
-        table[raw] = normal
-        return normal
+            return _Entry(canonical, canonical, may_start)
+        if len(surface) == 1 and not surface.isdigit():
+            return _Entry(None, None, True) if may_start else _DROPPED
+        if surface in stopwords_for(lang):
+            return _Entry(surface, None, may_start)
+        return _Entry(surface, stem(surface, lang), may_start)
 
 
 def split_sentences(text: str) -> list[str]:
     """Split `text` into sentences (see the module docstring for the rule)."""
-    sentences: list[str] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        following = text[match.end():].lstrip(_OPENERS)[:1]
-        if not (following.isupper() or following.isdigit()):
-            continue
-        words_before = _WORD.findall(text[start:match.start() + 1][-12:])
-        last = words_before[-1] if words_before else ""
-        if text[match.start()] == "." and (len(last) == 1 or last.casefold() in _ABBREVIATIONS):
-            continue
-        sentences.append(text[start:match.end()].strip())
-        start = match.end()
-    tail = text[start:].strip()
-    if tail:
-        sentences.append(tail)
-    return sentences
+    return [sentence for sentence in _SENTENCE_BREAK.split(text) if sentence]
 
 
 def _merge_fragments(sentences: list[Sentence]) -> list[Sentence]:
+    """Glue sentences shorter than _MIN_SENTENCE_WORDS to their neighbour."""
     merged: list[Sentence] = []
     for sentence in sentences:
         if merged and (len(sentence.words) < _MIN_SENTENCE_WORDS or len(merged[-1].words) < _MIN_SENTENCE_WORDS):
             previous = merged.pop()
-            sentence = Sentence(previous.words + sentence.words, previous.content + sentence.content)
+            sentence = Sentence(previous.words + sentence.words, previous.stems + sentence.stems)
         merged.append(sentence)
     return merged
-
-
-def _unshout(text: str) -> str:
-    """Lower-case runs of upper-case words so acronym aliases skip them."""
-    return _SHOUTING.sub(lambda m: m.group().lower(), text)
-
-
-def _compile_aliases(
-    aliases: Mapping[str, Iterable[str]],
-) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
-    """A token regex that matches alias variants first, and two lookup tables.
-
-    `exact` maps acronym variants (their letters joined, case kept) and
-    `folded` maps the other variants (letters joined, case-folded) to the
-    canonical token.
-    """
-    exact: dict[str, str] = {}
-    folded: dict[str, str] = {}
-    exact_patterns: list[str] = []
-    folded_patterns: list[str] = []
-    for canonical, variants in aliases.items():
-        token = canonical_token(canonical)
-        for variant in (canonical, *variants):
-            parts = _WORD.findall(variant)
-            if not parts:
-                continue
-            if not any(ch.islower() for ch in variant):
-                exact["".join(parts)] = token
-                exact_patterns.append(r"\.?".join(map(re.escape, parts)))
-            else:
-                folded["".join(parts).casefold()] = token
-                if len(parts) > 1:  # one-word variants are found as plain words
-                    folded_patterns.append(r"[\W_]+".join(map(re.escape, parts)))
-    alternatives = []
-    if folded_patterns:
-        alternatives.append(r"(?i:(?<!\w)(?:%s)(?!\w))" % "|".join(sorted(set(folded_patterns), key=len, reverse=True)))
-    if exact_patterns:
-        alternatives.append(r"(?<!\w)(?:%s)(?!\w)" % "|".join(sorted(set(exact_patterns), key=len, reverse=True)))
-    alternatives.append(r"\w+")
-    return re.compile("|".join(alternatives)), exact, folded

@@ -39,19 +39,21 @@ DEFAULT_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType(
     }
 )
 
-# Whole-paragraph patterns of page furniture (case-insensitive, searched
-# anywhere in the paragraph).  The importer strips furniture before articles
-# reach the archive; this is the second line of defence, because a newsletter
+# Whole-paragraph patterns of page furniture, searched in the lower-cased
+# paragraph (write them in lower case; a pattern that starts with a plain word
+# is searched fastest).  The importer strips furniture before articles reach
+# the archive; this is the second line of defence, because a newsletter
 # prompt copied by two outlets would otherwise be a perfect verbatim match.
 DEFAULT_FURNITURE_PATTERNS: tuple[str, ...] = (
     r"^\W*(advertisement|sponsored( content)?|also read|read more|read also"
     r"|check also|see also|related (articles|stories|posts)|featured post"
     r"|only news|share this( article)?)\W*$",
-    r"\bsubscribe\b.{0,80}\b(newsletter|updates|channel)\b",
-    r"\bsign up\b.{0,80}\b(newsletter|inbox|updates)\b",
-    r"\b(latest|real[- ]time) (news|updates)\b.{0,60}\b(inbox|device)\b",
-    r"\bblog widget\b",
-    r"\bclick (here|the link)\b.{0,40}\b(read|subscribe|more)\b",
+    r"subscribe\b.{0,80}\b(newsletter|updates|channel)\b",
+    r"sign up\b.{0,80}\b(newsletter|inbox|updates)\b",
+    r"latest (news|updates)\b.{0,60}\b(inbox|device)\b",
+    r"real[- ]time (news|updates)\b.{0,60}\b(inbox|device)\b",
+    r"blog widget\b",
+    r"click (here|the link)\b.{0,40}\b(read|subscribe|more)\b",
 )
 
 
@@ -73,7 +75,8 @@ class ReuseSettings:
     #: Link paragraphs of two articles of the same outlet (default: never).
     link_same_source: bool = False
 
-    #: Regular expressions that mark a whole paragraph as page furniture.
+    #: Regular expressions that mark a whole paragraph as page furniture
+    #: (searched in the lower-cased paragraph).
     furniture_patterns: tuple[str, ...] = DEFAULT_FURNITURE_PATTERNS
 
     #: "verbatim" when the aligned sentences agree word for word on at least
@@ -83,27 +86,31 @@ class ReuseSettings:
 
     #: "edited" when the aligned sentences agree, in order, on at least this
     #: share of their normalised words.
-    edited_similarity: float = 0.6
+    edited_similarity: float = 0.55
 
-    #: Minimum score (share of the shorter paragraph's weighted specific
-    #: words found in aligned sentences of the other) for any link.
-    min_score: float = 0.5
+    #: Minimum score of any link: the share of the shorter paragraph's
+    #: content (by weight) that the other paragraph also has.
+    min_score: float = 0.15
 
-    #: Minimum score for a "reworded" link, whose words are mostly different
-    #: and which therefore needs more of the specific content to agree.
-    reworded_score: float = 0.5
+    #: Evidence a "reworded" link needs: one pair of its sentences shares at
+    #: least `min_shared_words` content words weighing at least
+    #: `min_shared_weight` (a word found in a single paragraph weighs 1, see
+    #: archive.reuse.weights).  Two unrelated paragraphs often share a rare
+    #: word or two somewhere; they rarely share three in one sentence.  (A
+    #: verbatim or edited link shows its evidence in its words instead: at
+    #: least `min_words` words that agree in order.)
+    min_shared_weight: float = 1.5
+    min_shared_words: int = 3
 
-    #: Minimum weight (sum of rarity weights) of the words two aligned
-    #: sentences share; stops short or generic sentences from matching.
-    min_shared_weight: float = 9.0
-
-    #: A word or word pair found in more paragraphs than this is too common to
-    #: suggest candidates (it still counts when a candidate is scored).  It
-    #: bounds the work per word, so detection time grows with the archive,
-    #: not with its square.
-    max_feature_df: int = 200
+    #: Only content words found in at most this many paragraphs propose
+    #: candidate pairs (two shared ones are needed).  This bounds the work per
+    #: word, so detection time grows in proportion to the archive; commoner
+    #: words still count when a candidate is scored, and a sentence copied
+    #: word for word is found through its fingerprint however common it is.
+    max_feature_df: int = 30
 
     #: Rarity weights are ln((N + background) / df): the background is a
-    #: number of imaginary unrelated paragraphs, so that in a tiny archive
-    #: (a test, a first import) a word shared by every paragraph still counts.
-    background_paragraphs: int = 50
+    #: number of imaginary paragraphs of unrelated news, so that in a small
+    #: archive (a first import, a test) a word found in a few paragraphs
+    #: weighs about what it would weigh in a large one.
+    background_paragraphs: int = 10_000

@@ -1,0 +1,50 @@
+"""Text-reuse detection: which paragraphs of the archive repeat one another.
+
+A pure core that knows nothing of Pelican::
+
+    from archive.reuse import Paragraph, ReuseSettings, detect
+
+    result = detect(paragraphs, ReuseSettings())
+    result.links   # Link(a, b, strength, score, shared), each pair once
+    result.groups  # Group(id, members): paragraphs carrying one statement
+
+:func:`align` compares two texts word by word for a side-by-side view.
+
+How it works, one module per step:
+
+* :mod:`.normalise` (with :mod:`.aliases`, :mod:`.stem`, :mod:`.stopwords`)
+  turns text into sentences of case-folded words, alias variants merged
+  ("ISIL", "Daesh" -> islamic_state), function words marked, stems for the
+  rest; a cheap *sketch* (content words, sentence fingerprints) is all that
+  every paragraph needs;
+* :mod:`.weights` weighs each word by rarity and by specificity: a word that
+  recurs through whole articles is the topic, not a statement;
+* :mod:`.candidates` proposes pairs from two inverted indexes (rare words
+  with a document-frequency cap; fingerprints of whole sentences) instead of
+  comparing all pairs, only across outlets;
+* :mod:`.score` pairs sentences and decides: a copy must agree word for word
+  over at least ``min_words`` words (verbatim/edited), a rewording must share
+  weighty words within one pair of sentences (reworded);
+* :mod:`.cluster` joins aligned sentences into statement groups;
+* :mod:`.evaluate` and :mod:`.synthetic` measure quality on the hand labels
+  and speed on a generated archive.
+"""
+
+from .align import Segment, align
+from .detect import detect
+from .model import STRENGTHS, Group, Key, Link, Paragraph, ReuseResult
+from .settings import DEFAULT_ALIASES, ReuseSettings
+
+__all__ = [
+    "DEFAULT_ALIASES",
+    "Group",
+    "Key",
+    "Link",
+    "Paragraph",
+    "ReuseResult",
+    "ReuseSettings",
+    "STRENGTHS",
+    "Segment",
+    "align",
+    "detect",
+]

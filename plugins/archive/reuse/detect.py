@@ -1,0 +1,113 @@
+"""Reuse detection over a whole archive: the one entry point the site calls.
+
+Steps: keep the paragraphs that may be linked (long enough, not furniture),
+sketch them (content words, sentence fingerprints), weigh their words, find
+candidate pairs through inverted indexes, score each candidate, then group
+the aligned sentences into statements.  Input order never matters: the
+paragraphs are sorted first, and so are links and groups.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections import defaultdict
+from typing import Iterable
+
+from .candidates import candidate_pairs
+from .cluster import statement_groups
+from .model import Link, Paragraph, ReuseResult
+from .normalise import Normaliser, Sentence, Sketch
+from .score import Analysed, compare
+from .settings import ReuseSettings
+from .weights import Weights
+
+
+def detect(paragraphs: Iterable[Paragraph], settings: ReuseSettings = ReuseSettings()) -> ReuseResult:
+    """Links between paragraphs that carry the same statement, and their groups."""
+    # Millions of small containers are created and none holds a cycle: the
+    # cyclic garbage collector would only rescan them again and again.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _detect(paragraphs, settings)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _detect(paragraphs: Iterable[Paragraph], settings: ReuseSettings) -> ReuseResult:
+    normaliser = Normaliser(settings)
+    kept: list[Paragraph] = []
+    sketches: list[Sketch] = []
+    for paragraph in _in_block_order(paragraphs, settings):
+        sketch = linkable_sketch(paragraph, normaliser, settings)
+        if sketch is not None:
+            kept.append(paragraph)
+            sketches.append(sketch)
+
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for index, paragraph in enumerate(kept):
+        by_article[paragraph.article].append(index)
+    words = [sketch.words for sketch in sketches]
+    weights = Weights(words, by_article.values(), settings.background_paragraphs)
+    blocks = [_block(paragraph, settings) for paragraph in kept]
+    pairs = candidate_pairs(sketches, blocks, weights.document_frequency, settings.max_feature_df)
+
+    analysed: dict[int, Analysed] = {}
+
+    def analysis(index: int) -> Analysed:
+        if index not in analysed:
+            analysed[index] = Analysed(kept[index], words[index], weights.total(words[index]), normaliser)
+        return analysed[index]
+
+    links: list[Link] = []
+    alignments = []
+    for first, second in pairs:
+        if kept[first].article == kept[second].article:
+            continue
+        if kept[second].key < kept[first].key:
+            first, second = second, first
+        match = compare(analysis(first), analysis(second), weights, settings)
+        if match is None:
+            continue
+        a, b = kept[first].key, kept[second].key
+        links.append(Link(a, b, match.strength, match.score, match.shared))
+        alignments.extend(((a, i), (b, j)) for i, j in match.aligned)
+    links.sort(key=lambda link: (link.a, link.b))
+    return ReuseResult(links=links, groups=statement_groups(alignments))
+
+
+def linkable_sketch(paragraph: Paragraph, normaliser: Normaliser, settings: ReuseSettings) -> Sketch | None:
+    """The sketch of `paragraph`, or None if it may not be linked at all.
+
+    A paragraph may not be linked when it is page furniture or has fewer than
+    `settings.min_words` words (chunks of text between spaces).
+    """
+    if normaliser.is_furniture(paragraph.text):
+        return None
+    sketch = normaliser.sketch(paragraph.text, paragraph.lang)
+    return sketch if sketch.size >= settings.min_words else None
+
+
+def linkable_sentences(
+    paragraph: Paragraph, normaliser: Normaliser, settings: ReuseSettings
+) -> list[Sentence] | None:
+    """The normalised sentences of `paragraph`, or None if it may not be linked at all."""
+    if linkable_sketch(paragraph, normaliser, settings) is None:
+        return None
+    return normaliser.analyse(paragraph.text, paragraph.lang)
+
+
+def _block(paragraph: Paragraph, settings: ReuseSettings) -> str:
+    """Paragraphs of one block are never linked: one article, or one outlet."""
+    return paragraph.article if settings.link_same_source else paragraph.source
+
+
+def _in_block_order(paragraphs: Iterable[Paragraph], settings: ReuseSettings) -> list[Paragraph]:
+    ordered = sorted(paragraphs, key=lambda paragraph: (_block(paragraph, settings), paragraph.key))
+    seen = set()
+    for paragraph in ordered:
+        if paragraph.key in seen:
+            raise ValueError(f"paragraph id {paragraph.id!r} occurs twice in article {paragraph.article!r}")
+        seen.add(paragraph.key)
+    return ordered

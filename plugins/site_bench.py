@@ -1,0 +1,142 @@
+"""`invoke bench`: the whole site built from a synthetic archive, measured.
+
+Generates N articles with planted reuse (archive.reuse.synthetic), writes
+them as ordinary content files, and builds them three ways in fresh
+processes, one after the other on the same files:
+
+* ours: every plugin, as the site ships (search indexing off in all runs,
+  so that the comparison is about reuse detection);
+* ours without reuse detection: the same, minus the two plugins that run
+  the detector (reuse_links, corrections);
+* plain Pelican: its own Markdown reader and default theme, no plugins.
+
+It prints build times and their ratios from this one run, peak memory of
+each build, the detection time on N and 2N articles, and precision and
+recall of the built site's links against the planted pairs.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+from archive.reuse.synthetic import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+DETECTING_PLUGINS = ("reuse_links", "corrections")
+
+
+def write_archive(articles: int, seed: int, content: Path) -> dict:
+    """Content files for a synthetic archive; returns planted pairs as (slug, index) pairs."""
+    archive = generate(articles, seed)
+    by_article: dict[str, list] = {}
+    for paragraph in archive.paragraphs:
+        by_article.setdefault(paragraph.article, []).append(paragraph)
+    folder = content / "articles"
+    folder.mkdir(parents=True)
+    (content / "pages").mkdir()
+    index: dict[tuple[str, str], tuple[str, int]] = {}
+    for number, (slug, paragraphs) in enumerate(sorted(by_article.items())):
+        day = 1 + number % 28
+        header = (f"Title: Synthetic report {number}\nSlug: {slug}\nDate: 2017-11-{day:02d}\n"
+                  f"Outlet: {paragraphs[0].source}\nAuthor: unknown\nLang: en\nOriginal: unknown\n\n")
+        (folder / f"{slug}.md").write_text(header + "\n\n".join(p.text for p in paragraphs) + "\n", encoding="utf-8")
+        for position, paragraph in enumerate(paragraphs):
+            index[paragraph.key] = (slug, position)
+    planted = [[index[pair.a], index[pair.b], pair.strength] for pair in archive.planted]
+    return {"paragraphs": len(archive.paragraphs), "planted": planted}
+
+
+_CHILD = textwrap.dedent("""
+    import json, logging, resource, sys, time
+    sys.path.insert(0, {plugins!r})
+    logging.basicConfig(level=logging.ERROR)
+    override = json.loads({override!r})
+    started = time.perf_counter()
+    if {plain!r}:
+        from pelican import Pelican
+        from pelican.settings import read_settings
+        Pelican(read_settings(None, override=override)).run()
+        status = 0
+    else:
+        from build_site import build
+        status = build({settings!r}, override)
+    print(json.dumps({{"status": status, "seconds": time.perf_counter() - started,
+                      "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+""")
+
+
+def timed_build(override: dict, plain: bool = False) -> dict:
+    """One build in a fresh process: its time and its peak resident memory."""
+    code = _CHILD.format(plugins=str(ROOT / "plugins"), override=json.dumps(override), plain=plain,
+                         settings=str(ROOT / "pelicanconf.py"))
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    if run.returncode != 0:
+        raise RuntimeError(f"build failed:\n{run.stderr[-3000:]}")
+    figures = json.loads(run.stdout.strip().splitlines()[-1])
+    if figures["status"] != 0:
+        raise RuntimeError(f"build failed:\n{run.stderr[-3000:]}")
+    return figures
+
+
+def detection_figures(articles: int, seed: int) -> dict:
+    run = subprocess.run([sys.executable, "-m", "archive.reuse.synthetic", "--single", "--articles", str(articles),
+                          "--seed", str(seed)], capture_output=True, text=True, check=True, cwd=ROOT / "plugins")
+    return json.loads(run.stdout)
+
+
+def site_quality(output: Path, planted: list) -> tuple[float, float]:
+    """Precision and recall of the built site's links against the planted pairs."""
+    data = json.loads((output / "data" / "reuse.json").read_text(encoding="utf-8"))
+    position = {(a["slug"], p["id"]): (a["slug"], i) for a in data["articles"] for i, p in enumerate(a["paragraphs"])}
+    found = {frozenset((position[(l["from"]["article"], l["from"]["paragraph"])],
+                        position[(l["to"]["article"], l["to"]["paragraph"])])) for l in data["links"]}
+    wanted = {frozenset((tuple(a), tuple(b))) for a, b, _ in planted}
+    hits = found & wanted
+    return (len(hits) / len(found) if found else 1.0), (len(hits) / len(wanted) if wanted else 1.0)
+
+
+def run(articles: int, seed: int = 0) -> str:
+    from pelicanconf import PLUGINS
+
+    lines = []
+    with tempfile.TemporaryDirectory(prefix="archive-bench-") as folder:
+        base = Path(folder)
+        content = base / "content"
+        made = write_archive(articles, seed, content)
+        common = {"PATH": str(content), "SEARCH_INDEX": False}
+        ours = timed_build({**common, "OUTPUT_PATH": str(base / "ours")})
+        without = timed_build({**common, "OUTPUT_PATH": str(base / "without"),
+                               "PLUGINS": [p for p in PLUGINS if p not in DETECTING_PLUGINS]})
+        plain = timed_build({"PATH": str(content), "OUTPUT_PATH": str(base / "plain"), "ARTICLE_PATHS": ["articles"]},
+                            plain=True)
+        precision, recall = site_quality(base / "ours", made["planted"])
+    small, large = detection_figures(articles, seed), detection_figures(2 * articles, seed)
+    lines.append(f"synthetic archive: {articles:,} articles, {made['paragraphs']:,} paragraphs, "
+                 f"{len(made['planted']):,} planted pairs (seed {seed})")
+    lines.append("")
+    lines.append("| build (same content, one run) | seconds | peak memory MiB | ratio to ours without detection |")
+    lines.append("| --- | ---: | ---: | ---: |")
+    for label, figures in (("ours, all plugins", ours), ("ours without reuse detection", without), ("plain Pelican", plain)):
+        lines.append(f"| {label} | {figures['seconds']:.1f} | {figures['peak_mib']:.0f} | "
+                     f"{figures['seconds'] / without['seconds']:.2f} |")
+    lines.append("")
+    lines.append("| detection alone | paragraphs | seconds | peak memory MiB | precision | recall |")
+    lines.append("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for figures in (small, large):
+        lines.append(f"| {figures['articles']:,} articles | {figures['paragraphs']:,} | {figures['seconds']:.2f} | "
+                     f"{figures['peak_rss_mib']:.0f} | {figures['precision']:.3f} | {figures['recall']:.3f} |")
+    lines.append("")
+    lines.append(f"doubling the archive multiplied detection time by {large['seconds'] / small['seconds']:.2f}")
+    lines.append(f"links on the built site against the planted pairs: precision {precision:.3f}, recall {recall:.3f}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    started = time.perf_counter()
+    print(run(int(sys.argv[1]) if len(sys.argv) > 1 else 1000))
+    print(f"(benchmark took {time.perf_counter() - started:.0f} s)")

