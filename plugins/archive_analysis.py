@@ -1,9 +1,11 @@
 """Pelican bridge shared by the reuse and corrections plugins.
 
-Reads the archived articles out of Pelican once, runs reuse detection once
-(with every correction's claim wording added as paragraphs of its own, so the
-corrections find the claim with the very matching the cross-links use), and
-keeps the result on the shared context for both plugins and their pages.
+Reads the archived articles out of Pelican once, runs reuse detection over
+them, and keeps the result on the shared context for both plugins and their
+pages. Where there are corrections, a second run adds each correction's claim
+wording as paragraphs of its own, so that the corrections find the claim with
+the very matching the cross-links use, without the claims changing the links
+between articles.
 """
 from __future__ import annotations
 
@@ -78,31 +80,18 @@ def analyse(generators) -> Analysis:
             order[article.slug].append(p.id)
             if p.role == "body":  # the outlet's own notes about its article are not reuse
                 paragraphs.append(Paragraph(article.slug, facts[article.slug].source_key, p.id, p.text,
-                                            p.lang or article.archive.lang))
-    corrections = read_corrections(settings["PATH"], set(facts))
-    for correction in corrections:
-        key = CLAIM_PREFIX + correction.slug
-        paragraphs += [Paragraph(key, key, f"claim-{n}", text) for n, text in enumerate(correction.passages, 1)]
+                                            p.lang or article.archive.lang, position=p.number))
     reuse_config = reuse_settings(settings)
-    result = detect(paragraphs, reuse_config)
-    analysis = Analysis(articles, facts, texts, order, reuse_config, _without_claims(result), corrections=corrections)
-    for correction in corrections:
-        analysis.claim_matches[correction.slug] = _claim_matches(result, CLAIM_PREFIX + correction.slug, order)
+    analysis = Analysis(articles, facts, texts, order, reuse_config, detect(paragraphs, reuse_config))
+    analysis.corrections = read_corrections(settings["PATH"], set(facts))
+    if analysis.corrections:
+        claims = [Paragraph(CLAIM_PREFIX + c.slug, CLAIM_PREFIX + c.slug, f"claim-{n}", text)
+                  for c in analysis.corrections for n, text in enumerate(c.passages, 1)]
+        with_claims = detect(paragraphs + claims, reuse_config)
+        for correction in analysis.corrections:
+            analysis.claim_matches[correction.slug] = _claim_matches(with_claims, CLAIM_PREFIX + correction.slug, order)
     context[CONTEXT_KEY] = analysis
     return analysis
-
-
-def _without_claims(result: ReuseResult) -> ReuseResult:
-    def is_claim(key) -> bool:
-        return key[0].startswith(CLAIM_PREFIX)
-
-    links = [l for l in result.links if not (is_claim(l.a) or is_claim(l.b))]
-    groups = []
-    for group in result.groups:
-        members = tuple(m for m in group.members if not is_claim(m))
-        if len({article for article, _ in members}) >= 2:
-            groups.append(dataclasses.replace(group, members=members))
-    return ReuseResult(links=links, groups=groups)
 
 
 def _claim_matches(result: ReuseResult, claim_article: str, order: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:

@@ -45,3 +45,18 @@ def built_site(tmp_path_factory) -> BuildResult:
     result = build_site(ROOT / "content", base / "output")
     assert result.status == 0, result.errors
     return result
+
+
+PUBLISHED_SITEURL = "https://example.org/archive"
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> BuildResult:
+    """The real site built as `ARCHIVE_SITEURL=https://example.org/archive invoke preview`
+    builds it: absolute addresses under a sub-path, canonical links and feeds."""
+    base = tmp_path_factory.mktemp("published")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ARCHIVE_SITEURL", PUBLISHED_SITEURL)
+        result = build_site(ROOT / "content", base / "output", settings=str(ROOT / "publishconf.py"))
+    assert result.status == 0, result.errors
+    return result

@@ -167,3 +167,32 @@ def test_a_repeated_paragraph_id_is_an_error():
     paragraph = Paragraph("one", "outlet", "p1", "Some words here.")
     with pytest.raises(ValueError, match="p1"):
         detect([paragraph, paragraph])
+
+
+def test_order_supports_a_weak_match_between_two_shared_statements():
+    """Between two links two articles share, a pair at the same place in both
+    needs less evidence; the same pair elsewhere in the order does not link."""
+    from archive.reuse import Paragraph, ReuseSettings, detect
+
+    first = [
+        "The ministry said the Velmora brigade crossed the Tashkar river at dawn on the 9th with 40 armoured vehicles.",
+        "According to the ministry, the Ostrel garrison refused the offer of a ceasefire proposed by the Karsin envoy.",
+        "Officials added that the convoy was seen near Pelgrad, where the Doranic commanders held talks with the Orvel mission.",
+        "The ministry further claimed that 17 Nerish engineers had rebuilt the Gallin bridge in under three days.",
+    ]
+    second = [
+        "Ministry sources reported the Velmora brigade crossing the Tashkar river at dawn on the 9th with 40 armoured vehicles.",
+        "The Ostrel garrison rejected the ceasefire the Karsin envoy had proposed, the ministry said.",
+        "Witnesses in Pelgrad say they spotted the convoy moving slowly along the main road before noon.",
+        "The ministry further claimed that 17 Nerish engineers had rebuilt the Gallin bridge in under three days.",
+    ]
+    paragraphs = [Paragraph("a", "A", f"a{i}", t, position=i) for i, t in enumerate(first)]
+    paragraphs += [Paragraph("b", "B", f"b{i}", t, position=i) for i, t in enumerate(second)]
+    settings = ReuseSettings(min_words=8)
+    with_order = {(l.a[1], l.b[1]) for l in detect(paragraphs, settings).links}
+    without = {(l.a[1], l.b[1]) for l in detect(paragraphs, ReuseSettings(min_words=8, order_anchors=0)).links}
+    assert ("a0", "b0") in without and ("a3", "b3") in without
+    assert ("a2", "b2") not in without
+    assert ("a2", "b2") in with_order
+    unplaced = [Paragraph(p.article, p.source, p.id, p.text) for p in paragraphs]
+    assert ("a2", "b2") not in {(l.a[1], l.b[1]) for l in detect(unplaced, settings).links}

@@ -9,6 +9,7 @@ paragraphs are sorted first, and so are links and groups.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections import defaultdict
 from typing import Iterable
@@ -18,6 +19,7 @@ from .cluster import statement_groups
 from .model import Link, Paragraph, ReuseResult
 from .normalise import Normaliser, Sentence, Sketch
 from .score import Analysed, compare
+from .sequence import order_supported
 from .settings import ReuseSettings
 from .weights import Weights
 
@@ -60,16 +62,24 @@ def _detect(paragraphs: Iterable[Paragraph], settings: ReuseSettings) -> ReuseRe
             analysed[index] = Analysed(kept[index], words[index], weights.total(words[index]), normaliser)
         return analysed[index]
 
-    links: list[Link] = []
-    alignments = []
+    matches = []
     for first, second in pairs:
         if kept[first].article == kept[second].article:
             continue
         if kept[second].key < kept[first].key:
             first, second = second, first
         match = compare(analysis(first), analysis(second), weights, settings)
-        if match is None:
-            continue
+        if match is not None:
+            matches.append((first, second, match))
+    linked = [(first, second) for first, second, _ in matches]
+    matches += order_supported(kept, linked, by_article, blocks, analysis, weights, settings)
+
+    links: list[Link] = []
+    alignments = []
+    for first, second, match in matches:
+        if kept[second].key < kept[first].key:
+            first, second = second, first
+            match = dataclasses.replace(match, aligned=tuple((j, i) for i, j in match.aligned))
         a, b = kept[first].key, kept[second].key
         links.append(Link(a, b, match.strength, match.score, match.shared))
         alignments.extend(((a, i), (b, j)) for i, j in match.aligned)

@@ -150,7 +150,8 @@ def source_paragraphs(directory: Path = DEFAULT_SOURCES, furniture: Iterable[Lab
         for number, block in enumerate(_BLANK_LINE.split(path.read_text(encoding="utf-8")), start=1):
             text = block.strip()
             if text and not any(ref.doc == doc and ref.quote in text for ref in furniture):
-                paragraphs.append(Paragraph(article=path.stem, source=path.stem, id=f"p{number}", text=text))
+                paragraphs.append(Paragraph(article=path.stem, source=path.stem, id=f"p{number}", text=text,
+                                            position=number))
     return paragraphs
 
 
@@ -165,6 +166,17 @@ def evaluate(
     `doc_of` maps a paragraph to the document name the labels use; by default
     the part of the article slug before the first "_" ("000_a4e6..." -> "000").
     """
+    return score_links(detect(paragraphs, settings).links, paragraphs, labels, settings, doc_of)
+
+
+def score_links(
+    links: Sequence[Link],
+    paragraphs: Sequence[Paragraph],
+    labels: Labels,
+    settings: ReuseSettings = ReuseSettings(),
+    doc_of: Callable[[Paragraph], str] = lambda paragraph: _doc(paragraph.article),
+) -> Report:
+    """Compare links found elsewhere (e.g. on a built site) with `labels`."""
     report = Report(texts={paragraph.key: paragraph.text for paragraph in paragraphs})
     keys = _resolve(paragraphs, labels, doc_of, report)
     normaliser = Normaliser(settings)
@@ -184,7 +196,7 @@ def evaluate(
             report.out_of_scope.append(pair)
 
     found: set[frozenset[Key]] = set()
-    for link in detect(paragraphs, settings).links:
+    for link in links:
         both = frozenset((link.a, link.b))
         found.add(both)
         if both in wanted:

@@ -26,6 +26,9 @@ class Paragraph:
     id: str
     text: str
     lang: str = "en"
+    #: Place of the paragraph in its article (0, 1, 2...), when known: the
+    #: order of statements is evidence too (see archive.reuse.sequence).
+    position: int | None = None
 
     @property
     def key(self) -> Key:

@@ -102,6 +102,17 @@ class ReuseSettings:
     min_shared_weight: float = 1.5
     min_shared_words: int = 3
 
+    #: Order as evidence.  When two articles already share at least
+    #: `order_anchors` links in the same order, a paragraph pair lying between
+    #: two of them, at the same place in both, needs less evidence in its
+    #: words: a sentence pair sharing `order_min_shared_words` content words
+    #: weighing `order_min_shared_weight`.  Outlets that rework one source keep
+    #: its order of statements; unrelated paragraphs rarely line up so.
+    #: Set `order_anchors` to 0 to turn this off.
+    order_anchors: int = 2
+    order_min_shared_words: int = 2
+    order_min_shared_weight: float = 1.0
+
     #: Only content words found in at most this many paragraphs propose
     #: candidate pairs (two shared ones are needed).  This bounds the work per
     #: word, so detection time grows in proportion to the archive; commoner

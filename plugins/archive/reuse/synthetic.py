@@ -142,7 +142,7 @@ def generate(articles: int, seed: int = 0) -> SyntheticArchive:
             "read by millions of people every day in many countries."
         )
         for number, text in enumerate([*body, ending], start=1):
-            paragraphs.append(Paragraph(article=slug, source=source, id=f"p{number}", text=text))
+            paragraphs.append(Paragraph(article=slug, source=source, id=f"p{number}", text=text, position=number))
     return SyntheticArchive(paragraphs, planted)
 
 

@@ -1,0 +1,325 @@
+"""The overview of the spread: who repeated which statement, and when.
+
+Two views computed from the reuse found and the articles' own facts, in
+plain data (no Pelican):
+
+- `spread_matrix`: outlets (rows) by repeated statements (columns). Each cell
+  lists the outlet's paragraphs in that statement's group, each with how it
+  matches: "first seen" for the group's earliest paragraph, otherwise the
+  strongest of its links to the other members of the group.
+- `spread_timeline`: the dated articles and the events where the correction
+  came in (the claim, events given by the maintainer, and outlets' own notes
+  when the note's text states a date), in time order; undated articles apart.
+
+Nothing here invents a date: a note without a stated date is not placed, an
+article without a date is listed as "date unknown".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Callable
+
+from .article_facts import ArticleFacts
+from .dates import ArchiveDate
+from .reuse import Key, ReuseResult
+from .reuse.model import STRENGTHS
+from .reuse_view import group_url
+
+FIRST_SEEN = "first seen"
+#: A member with no direct link to another member joined its group through
+#: the others (clustering); it has no strength of its own.
+INDIRECT = "via others"
+LABEL_WORDS = 6
+
+
+# ---------------------------------------------------------------------------
+# The matrix
+
+
+@dataclass(frozen=True)
+class Column:
+    """One repeated statement: a reuse group."""
+    number: int            # 1-based, in order of first appearance
+    id: str
+    url: str               # the group's comparison page, site-relative
+    label: str             # the first seen paragraph's opening words
+    first: Key             # the first seen paragraph
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One paragraph of an outlet in one statement's group."""
+    article: ArticleFacts
+    paragraph: str
+    number: int            # the paragraph's position in its article, 1-based (its "¶" on the page)
+    strength: str          # FIRST_SEEN, one of STRENGTHS, or INDIRECT
+
+    @property
+    def url(self) -> str:
+        return f"{self.article.url}#{self.paragraph}"
+
+    @property
+    def first_seen(self) -> bool:
+        return self.strength == FIRST_SEEN
+
+
+@dataclass(frozen=True)
+class Row:
+    """One outlet; an unknown outlet is one row per article."""
+    key: str                               # ArticleFacts.source_key
+    label: str
+    articles: tuple[ArticleFacts, ...]     # reading order
+    cells: tuple[tuple[Entry, ...], ...]   # one per column; empty when not carried
+
+    @property
+    def carried(self) -> int:
+        return sum(1 for cell in self.cells if cell)
+
+
+@dataclass(frozen=True)
+class Matrix:
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+
+    def strengths(self) -> set[str]:
+        """Every strength some cell shows."""
+        return {entry.strength for row in self.rows for cell in row.cells for entry in cell}
+
+
+def short_label(text: str, words: int = LABEL_WORDS) -> str:
+    """The opening words of a paragraph, quotes trimmed, with an ellipsis when cut."""
+    parts = text.strip().strip("\"“”'‘’ ").split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+# A sentence ends at . ! or ? (and any closing quotes) before a space and a capital or opening quote.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')]*\s+(?=[\"“‘'(]?[A-Z])")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`, roughly: for labels only."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def statement_label(first_text: str, shared: list[list[tuple[int, int]]], taken: set[int] = frozenset()) -> tuple[int, str]:
+    """Which sentence of the first seen paragraph a statement is about, and its label.
+
+    `shared` holds, for every other member of the group, the character spans
+    of the first seen paragraph it shares (from a word alignment). The
+    sentence with the largest summed share of its characters wins; on a tie,
+    one that no other statement of the same paragraph is labelled by (`taken`),
+    then the earliest. A label taken from inside the paragraph starts with "…".
+    """
+    spans = sentence_spans(first_text)
+    scores = []
+    for start, end in spans:
+        size = max(end - start, 1)
+        score = sum(sum(max(0, min(end, b) - max(start, a)) for a, b in member) / size for member in shared)
+        scores.append(round(score, 6))
+    best = max(range(len(spans)), key=lambda n: (scores[n], n not in taken, -n))
+    label = short_label(first_text[spans[best][0]:spans[best][1]])
+    return best, ("…" + label if best else label)
+
+
+def _position(paragraph_order: dict[str, list[str]]) -> dict[Key, int]:
+    return {(slug, pid): n for slug, ids in paragraph_order.items() for n, pid in enumerate(ids, 1)}
+
+
+def _strongest(strengths: list[str]) -> str:
+    ranked = [s for s in STRENGTHS if s in strengths]
+    return ranked[0] if ranked else INDIRECT
+
+
+def spread_matrix(result: ReuseResult, facts: dict[str, ArticleFacts],
+                  paragraph_order: dict[str, list[str]], texts: dict[Key, object],
+                  shared_spans: Callable[[Key, Key], list[tuple[int, int]]] | None = None) -> Matrix:
+    """Outlets by repeated statements.
+
+    `texts` maps a paragraph key to an object with a `text` attribute. A
+    column's label is the opening words of the first seen paragraph or, when
+    `shared_spans(first, other)` is given (the spans of the first's text that
+    `other` shares, e.g. from `archive.reuse.align`), of the sentence the
+    group's members share most: one paragraph can hold two statements. Columns are in
+    order of first appearance: the article order of each group's earliest
+    paragraph, then that paragraph's place in its article. Rows are outlets in
+    order of their earliest article; every archived article has a row, even
+    one that carries no repeated statement.
+    """
+    position = _position(paragraph_order)
+
+    def member_order(key: Key) -> tuple:
+        return (facts[key[0]].order(), position.get(key, 0), key[1])
+
+    strength_of: dict[frozenset, str] = {frozenset((link.a, link.b)): link.strength for link in result.links}
+    groups = [(sorted(g.members, key=member_order), g) for g in result.groups]
+    groups.sort(key=lambda item: (member_order(item[0][0]), item[1].id))
+    columns, member_strength = [], []
+    labelled: dict[Key, set[int]] = {}
+    for number, (members, group) in enumerate(groups, 1):
+        first = members[0]
+        if shared_spans is None:
+            label = short_label(texts[first].text)
+        else:
+            taken = labelled.setdefault(first, set())
+            sentence, label = statement_label(texts[first].text, [shared_spans(first, k) for k in members[1:]], taken)
+            taken.add(sentence)
+        columns.append(Column(number, group.id, group_url(group.id), label, first))
+        strengths = {first: FIRST_SEEN}
+        for key in members[1:]:
+            strengths[key] = _strongest([strength_of[frozenset((key, other))] for other in members
+                                         if frozenset((key, other)) in strength_of])
+        member_strength.append(strengths)
+
+    outlets: dict[str, list[ArticleFacts]] = {}
+    for fact in sorted(facts.values(), key=lambda f: f.order()):
+        outlets.setdefault(fact.source_key, []).append(fact)
+    rows = []
+    for key, articles in outlets.items():
+        slugs = {a.slug for a in articles}
+        cells = []
+        for strengths in member_strength:
+            entries = [Entry(facts[k[0]], k[1], position.get(k, 0), s) for k, s in strengths.items() if k[0] in slugs]
+            entries.sort(key=lambda e: (e.article.order(), e.number, e.paragraph))
+            cells.append(tuple(entries))
+        rows.append(Row(key, articles[0].outlet_label, tuple(articles), tuple(cells)))
+    return Matrix(tuple(columns), tuple(rows))
+
+
+# ---------------------------------------------------------------------------
+# The timeline
+
+ARTICLE, CLAIM, EVENT, NOTE = "article", "claim", "event", "note"
+# Within one day, items whose time is not stated keep this order: the claim,
+# the articles repeating it, then what happened to it.
+_KIND_RANK = {CLAIM: 0, ARTICLE: 1, EVENT: 2, NOTE: 3}
+
+_MONTHS = {name: n for n, name in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december"), 1)}
+_MONTH = r"(?P<month>" + "|".join(_MONTHS) + r")"
+_DATE_PATTERNS = (
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.I),  # 27 November 2017
+    re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I),  # November 27, 2017
+    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),                               # 2017-11-27
+)
+
+
+def stated_date(text: str | None) -> ArchiveDate | None:
+    """The first complete date (day, month and year) written in `text`, or None.
+
+    Only what the text states: a month without a day, a day without a year or
+    an impossible date gives None rather than a guess.
+    """
+    if not text:
+        return None
+    found = []
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            month = match["month"]
+            month_number = int(month) if month.isdigit() else _MONTHS[month.lower()]
+            try:
+                moment = datetime(int(match["year"]), month_number, int(match["day"]))
+            except ValueError:
+                continue
+            found.append((match.start(), moment))
+    if not found:
+        return None
+    return ArchiveDate(min(found, key=lambda item: item[0])[1])
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened to the claim, given as data."""
+    date: ArchiveDate
+    title: str             # a few words: what happened
+    detail: str = ""       # one sentence more
+    url: str | None = None  # site-relative page that tells more
+    source: str | None = None  # who reported it, in words
+    kind: str = EVENT
+    article: ArticleFacts | None = None  # the article an outlet's note is on
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One entry of the timeline: an article or an event."""
+    kind: str              # ARTICLE, CLAIM, EVENT or NOTE
+    date: ArchiveDate
+    title: str
+    detail: str
+    url: str | None
+    article: ArticleFacts | None = None
+    statements: tuple[int, ...] = ()   # column numbers of the statements an article carried
+    status: str | None = None          # how the outlet handled the claim, in words
+    source: str | None = None
+
+    @property
+    def day(self):
+        return self.date.moment.date() if self.date.known else None
+
+    def sort_key(self) -> tuple:
+        time = self.date.moment.strftime("%H:%M") if self.date.known and self.date.has_time else ""
+        return (self.date.sort_key()[0], self.day.isoformat() if self.day else "", time != "", time,
+                _KIND_RANK[self.kind], self.article.order() if self.article else (), self.title)
+
+
+@dataclass(frozen=True)
+class Timeline:
+    marks: tuple[Mark, ...]          # dated, in time order
+    undated: tuple[Mark, ...]        # articles with no date, reading order
+    statements: int                  # how many repeated statements there are in all
+
+
+def carried_statements(matrix: Matrix) -> dict[str, tuple[int, ...]]:
+    """Article slug -> numbers of the statements it carried."""
+    carried: dict[str, set[int]] = {}
+    for row in matrix.rows:
+        for column, cell in zip(matrix.columns, row.cells):
+            for entry in cell:
+                carried.setdefault(entry.article.slug, set()).add(column.number)
+    return {slug: tuple(sorted(numbers)) for slug, numbers in carried.items()}
+
+
+def claim_event(claimant: str, claim: str, claim_date: ArchiveDate, url: str | None) -> Event:
+    """The correction's claim as a timeline event."""
+    return Event(claim_date, f"Claim made by the {claimant}" if claimant else "Claim made",
+                 f"“{claim}”" if claim else "", url, None, CLAIM)
+
+
+def note_events(facts: dict[str, ArticleFacts]) -> list[Event]:
+    """An event for each outlet's own note whose text states its date."""
+    events = []
+    for fact in sorted(facts.values(), key=lambda f: f.order()):
+        date = stated_date(fact.note)
+        if date is None:
+            continue
+        events.append(Event(date, "The outlet's own note", f"on {fact.outlet_label}", fact.url, None, NOTE, fact))
+    return events
+
+
+def spread_timeline(facts: dict[str, ArticleFacts], matrix: Matrix, events: list[Event],
+                    status: dict[str, str] | None = None) -> Timeline:
+    """The dated articles and `events` in time order; undated articles apart.
+
+    `status` maps an article slug to how its outlet handled the claim, in
+    words (from the corrections); events without a date are left out.
+    """
+    carried = carried_statements(matrix)
+    status = status or {}
+    marks, undated = [], []
+    for fact in sorted(facts.values(), key=lambda f: f.order()):
+        mark = Mark(ARTICLE, fact.date, fact.outlet_label, fact.title, fact.url, fact,
+                    carried.get(fact.slug, ()), status.get(fact.slug))
+        (marks if fact.date.known else undated).append(mark)
+    for event in events:
+        if event.date.known:
+            marks.append(Mark(event.kind, event.date, event.title, event.detail, event.url, event.article,
+                              source=event.source))
+    marks.sort(key=Mark.sort_key)
+    return Timeline(tuple(marks), tuple(undated), len(matrix.columns))

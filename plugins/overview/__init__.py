@@ -1,0 +1,109 @@
+"""Pelican adapter: the overview of the spread (overview.html).
+
+A matrix of outlets by repeated statements and a timeline of the articles and
+of the events where the correction came in, both computed at every build by
+`archive.overview` (and drawn by `archive.timeline_svg`) from what the other
+plugins left in the shared context: the analysis ("archive_analysis") and the
+corrections ("archive_corrections"). A new article shows up at the next build.
+
+Setting (pelicanconf.py, optional):
+
+OVERVIEW_EVENTS
+    Dated events to place on the timeline, by correction slug: a list of
+    dicts with "date" (YYYY-MM-DD[ HH:MM[+HH:MM]]), "title", "detail" and
+    "source" (who reported it). They show only when that correction exists
+    and link to its explainer. The default holds the one event of the shared
+    facts that has a date and is not in the correction's own fields: the
+    ministry deleting the images the same day as the claim.
+"""
+from __future__ import annotations
+
+import logging
+
+from pelican import signals
+from pelican.generators import Generator
+
+from archive.dates import parse_date
+from archive.overview import Event, claim_event, note_events, spread_matrix, spread_timeline
+from archive.reuse import align
+from archive.reuse.align import SAME
+from archive.reuse_view import STRENGTH_WORDS
+from archive.timeline_svg import draw_timeline
+from archive_analysis import analyse
+
+log = logging.getLogger(__name__)
+
+SAVE_AS = "overview.html"
+DEFAULT_EVENTS = {
+    "abu-kamal-irrefutable-evidence": [{
+        "date": "2017-11-14",
+        "title": "The ministry deletes the images",
+        "detail": "from its social media accounts, the same day, and says a civilian employee attached the wrong pictures by mistake",
+        "source": "AFP via The Japan Times; RFE/RL",
+    }],
+}
+
+
+def _events(explainers: list[dict], settings: dict) -> list[Event]:
+    configured = settings.get("OVERVIEW_EVENTS", DEFAULT_EVENTS)
+    events = []
+    for explainer in explainers:
+        correction = explainer["correction"]
+        events.append(claim_event(correction.claimant, correction.claim, correction.claim_date, explainer["url"]))
+        for item in configured.get(correction.slug, []):
+            events.append(Event(parse_date(item["date"]), item["title"], item.get("detail", ""),
+                                explainer["url"], item.get("source")))
+    return events
+
+
+def _handling(explainers: list[dict]) -> dict[str, str]:
+    """Article slug -> how its outlet handled the claim, in words."""
+    status = {}
+    for explainer in explainers:
+        for finding in explainer["findings"]:
+            status.setdefault(finding.article.slug, finding.handling_status)
+    return status
+
+
+def overview(analysis, explainers: list[dict], settings: dict):
+    """The matrix and the timeline (with its drawing) for the page."""
+    def shared_spans(first, other):
+        a, b = analysis.texts[first], analysis.texts[other]
+        return [s.a_span for s in align(a.text, b.text, analysis.settings, a_lang=a.lang, b_lang=b.lang)
+                if s.kind == SAME and s.a_span]
+
+    matrix = spread_matrix(analysis.reuse, analysis.facts, analysis.paragraph_order, analysis.texts, shared_spans)
+    status = _handling(explainers)
+    events = _events(explainers, settings) + note_events(analysis.facts)
+    timeline = spread_timeline(analysis.facts, matrix, events, status)
+    drawing = draw_timeline(timeline, "Timeline of the archived articles and of the correction")
+    return matrix, timeline, drawing
+
+
+class OverviewGenerator(Generator):
+    """Writes overview.html; runs after every plugin has filled the context."""
+
+    def generate_output(self, writer):
+        analysis = self.context.get("archive_analysis")
+        if analysis is None:
+            log.warning("overview: no archive analysis in the context; %s not written", SAVE_AS)
+            return
+        explainers = self.context.get("archive_corrections", [])
+        matrix, timeline, drawing = overview(analysis, explainers, self.settings)
+        writer.write_file(SAVE_AS, self.get_template("overview"), self.context, matrix=matrix, timeline=timeline,
+                          drawing=drawing, explainers=explainers, strength_words=STRENGTH_WORDS,
+                          relative_urls=self.settings["RELATIVE_URLS"], url=SAVE_AS)
+
+
+def ensure_analysis(generators):
+    """Make sure the shared analysis exists even if no other plugin asked for it."""
+    analyse(generators)
+
+
+def add_generator(pelican):
+    return OverviewGenerator
+
+
+def register():
+    signals.all_generators_finalized.connect(ensure_analysis)
+    signals.get_generators.connect(add_generator)
