@@ -17,7 +17,8 @@ import pytest
 from mistune.directives import DirectivePlugin, FencedDirective
 
 from archive import furniture, langdetect
-from archive.importer import HEADER_ORDER, ImportProblem, import_text, slugify
+from archive.importer import HEADER_ORDER, ImportProblem, import_text
+from archive.slugs import slugify
 from archive.importer_dates import parse_date_text
 from archive.markdown_escape import escape_line
 

@@ -29,7 +29,6 @@ line number in the dump and its exact text, so nothing taken out is lost.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,8 +47,9 @@ from .importer_header import (
     read_outlet_line,
 )
 from .markdown_escape import escape_lines
+from .slugs import slugify
 
-__all__ = ["ImportProblem", "ImportResult", "import_text", "slugify", "HEADER_ORDER", "UNKNOWN"]
+__all__ = ["ImportProblem", "ImportResult", "import_text", "HEADER_ORDER", "UNKNOWN"]
 
 UNKNOWN = "unknown"
 #: Header keys in the order they are written; Credit and Dateline are optional.
@@ -57,7 +57,6 @@ HEADER_ORDER = ("Title", "Slug", "Date", "Outlet", "Author", "Credit", "Dateline
 _OPTIONAL = {"Credit", "Dateline"}
 #: Language value when the text gives too little to tell (BCP 47 "undetermined").
 UNDETERMINED_LANG = "und"
-SLUG_MAX = 60
 
 # A line that reads like running text: enough words and a sentence ending.
 # Used to tell when the article has begun (teaser labels before that point
@@ -116,41 +115,6 @@ class _Item:
 # --- slugs ----------------------------------------------------------------------
 
 # Letters that Unicode decomposition does not reduce to ASCII.
-_TRANSLIT = {
-    "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
-    "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
-    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
-    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iu", "я": "ia",
-}
-
-
-_ABBREVIATION = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}")
-
-
-def slugify(text: str, max_length: int = SLUG_MAX) -> str:
-    """Lower-case ASCII words joined by hyphens, cut at a word boundary.
-
-    Apostrophes are dropped inside words ("Russia's" -> "russias"); accents
-    are removed; Cyrillic is transliterated.  Deterministic, no dependency.
-    """
-    # "U.S." -> "us", not "u-s"
-    text = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", ""), text)
-    lowered = text.lower().replace("'", "").replace("’", "")
-    lowered = "".join(_TRANSLIT.get(ch, ch) for ch in lowered)
-    ascii_text = unicodedata.normalize("NFKD", lowered).encode("ascii", "ignore").decode("ascii")
-    words = re.findall(r"[a-z0-9]+", ascii_text)
-    slug = ""
-    for word in words:
-        candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > max_length:
-            break
-        slug = candidate
-    if not slug and words:  # a single word longer than the limit
-        slug = words[0][:max_length]
-    return slug
-
-
 # --- reading the dump -------------------------------------------------------------
 
 

@@ -17,12 +17,14 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import langcodes
 import mistune
 from mistune.directives import DirectivePlugin, FencedDirective
+
+from .slugs import slugify
 
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
@@ -139,6 +141,11 @@ class _ArchiveRenderer(mistune.HTMLRenderer):
         # A tight list item's text is a paragraph too: one element type for
         # every paragraph keeps later decoration (links, markers) simple.
         return self._anchored("p", text)
+
+    def heading(self, text: str, level: int, **attrs) -> str:
+        # Headings get ids from their words, so a page can be linked by section.
+        anchor = slugify(plain_text(text)) or f"section-{level}"
+        return f'<h{level} id="{anchor}">{text}</h{level}>\n'
 
     def link(self, text: str, url: str, title: str | None = None) -> str:
         # Links in archived text must not lend the outlets search ranking.

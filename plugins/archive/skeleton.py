@@ -5,7 +5,7 @@ from pathlib import Path
 
 from .article_fields import ARTICLE_FIELDS, validate
 from .frontmatter import parse
-from .importer import slugify
+from .slugs import slugify
 
 
 def skeleton_text(**fields: str) -> str:
