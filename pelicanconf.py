@@ -36,7 +36,7 @@ OUTPUT_PATH = "output"
 THEME = "theme"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["mistune_reader", "archive_feeds", "reuse_links", "corrections", "search_index", "site_files"]
+PLUGINS = ["mistune_reader", "archive_feeds", "reuse_links", "corrections", "overview", "search_index", "site_files"]
 
 # Addresses end in .html so that every link also works when the site is
 # opened from plain files, with no server to add index.html.
@@ -88,3 +88,32 @@ HOME_INTRO = [
     "Outlets had already repeated the ministry's statement. This archive keeps those articles word "
     "for word, shows where they repeat one another, and marks each with the correction.",
 ]
+
+# --- Repeated paragraphs (plugin reuse_links; see README "Repeated paragraphs") ---
+# Each REUSE_X setting is the field x of archive.reuse.ReuseSettings, which
+# documents it at length. The values below are the shipped defaults.
+
+# Spellings that name the same thing, matched as one word. A variant without
+# lower-case letters (IS, U.S.) is an acronym: it matches only in capitals.
+REUSE_ALIASES = {
+    "Islamic State": ("Islamic State", "IS", "ISIS", "ISIL", "Daesh", "Da'esh", "Daech", "ИГИЛ", "ИГ"),
+    "Abu Kamal": ("Abu Kamal", "Albu Kamal", "al-Boukamal", "Al Bukamal", "Al Boukamal", "Abou Kamal",
+                  "Boukamal", "Bukamal", "Абу-Кемаль"),
+    "United States": ("United States", "United States of America", "US", "U.S.", "USA", "U.S.A.",
+                      "American", "Americans", "États-Unis", "Etats-Unis", "США"),
+    "Syrian Democratic Forces": ("Syrian Democratic Forces", "SDF"),
+    "Syrian Arab Army": ("Syrian Arab Army", "SAA", "Syrian Army"),
+    "defence": ("defence", "defense"),
+}
+REUSE_MIN_WORDS = 12                # shorter paragraphs are never linked on their own
+REUSE_LINK_SAME_SOURCE = False      # never link two articles of one outlet
+REUSE_VERBATIM_SIMILARITY = 0.95    # aligned sentences agreeing this much, in order: verbatim
+REUSE_EDITED_SIMILARITY = 0.55      # ... this much: edited; below: reworded
+REUSE_MIN_SCORE = 0.15              # share of the shorter paragraph's weighted words found in the other
+REUSE_MIN_SHARED_WORDS = 3          # a reworded link: one sentence pair shares this many specific words
+REUSE_MIN_SHARED_WEIGHT = 1.5       # ... weighing at least this much
+REUSE_ORDER_ANCHORS = 2             # shared statements in the same order that lower the bar between them (0: off)
+REUSE_ORDER_MIN_SHARED_WORDS = 2    # the lower bar: words ...
+REUSE_ORDER_MIN_SHARED_WEIGHT = 1.0  # ... and weight
+REUSE_MAX_FEATURE_DF = 30           # only words in at most this many paragraphs propose candidates
+REUSE_BACKGROUND_PARAGRAPHS = 10_000  # imaginary unrelated paragraphs that keep rarity stable in small archives
