@@ -76,7 +76,7 @@ def analyse(generators) -> Analysis:
     for article in articles:
         order[article.slug] = []
         for p in article.paragraphs:
-            texts[(article.slug, p.id)] = ParagraphText(p.text, p.lang or article.archive.lang)
+            texts[(article.slug, p.id)] = ParagraphText(p.text, p.lang or article.archive.lang, p.number)
             order[article.slug].append(p.id)
             if p.role == "body":  # the outlet's own notes about its article are not reuse
                 paragraphs.append(Paragraph(article.slug, facts[article.slug].source_key, p.id, p.text,

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from .article_facts import ArticleFacts
 from .reuse import Group, Key, ReuseResult, ReuseSettings, align
 from .reuse.align import ONLY_A, ONLY_B, SAME
+from .statement_labels import statement_label
 
 STRENGTH_WORDS = {
     "verbatim": "verbatim: the same words",
@@ -22,6 +23,7 @@ STRENGTH_WORDS = {
 class ParagraphText:
     text: str
     lang: str
+    position: int = 0   # place in its article, so ties within an article keep page order
 
 
 @dataclass(frozen=True)
@@ -106,11 +108,6 @@ def _mark(text: str, segments, side: str) -> tuple[str, int, int]:
     return "".join(out), added, dropped
 
 
-def _label(text: str, words: int = 14) -> str:
-    parts = text.strip("\"“”'‘’ ").split()
-    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
-
-
 def strengths_between(result: ReuseResult) -> dict[frozenset, str]:
     return {frozenset((link.a, link.b)): link.strength for link in result.links}
 
@@ -118,7 +115,7 @@ def strengths_between(result: ReuseResult) -> dict[frozenset, str]:
 def group_view(group: Group, facts: dict[str, ArticleFacts], texts: dict[Key, ParagraphText],
                settings: ReuseSettings, strengths: dict[frozenset, str]) -> GroupView:
     """All variants of one statement, first seen first, each compared with it."""
-    members = sorted(group.members, key=lambda key: (facts[key[0]].order(), key[1]))
+    members = sorted(group.members, key=lambda key: (facts[key[0]].order(), texts[key].position, key[1]))
     first_key = members[0]
     first = texts[first_key]
     variants = []
@@ -134,7 +131,9 @@ def group_view(group: Group, facts: dict[str, ArticleFacts], texts: dict[Key, Pa
     first_segments = [s for segments in shared_with_first for s in segments if s.kind == SAME]
     first_marked, _, _ = _mark(first.text, sorted(_merge_spans(first_segments), key=lambda s: s.a_span), "a")
     head = Variant(facts[first_key[0]], first_key[1], first.text, first.lang, True, first_marked, 0, 0, None)
-    return GroupView(group.id, group_url(group.id), _label(first.text), (head, *variants))
+    shared = [[s.a_span for s in segments if s.kind == SAME] for segments in shared_with_first]
+    _, label = statement_label(first.text, shared)
+    return GroupView(group.id, group_url(group.id), label, (head, *variants))
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@
   a feed would publish as a date the source never gave.
 * Relative links in an entry's content are made absolute against the
   entry's page, since a feed reader shows the entry away from that page.
+* Atom needs an author for every entry: the archive is the feed's author,
+  and an entry names the article's byline where the source gives one.
 """
 from pelican import signals
 from pelican.writers import Writer
@@ -29,8 +31,17 @@ class _FeedEntry:
     def summary(self):
         return absolutize(self._item.summary, self._page)
 
+    @property
+    def author(self):
+        return self._item.archive.author if hasattr(self._item, "archive") else None
+
 
 class ArchiveFeedWriter(Writer):
+    def _create_new_feed(self, feed_type, feed_title, context):
+        feed = super()._create_new_feed(feed_type, feed_title, context)
+        feed.feed["author_name"] = context["SITENAME"]
+        return feed
+
     def write_feed(self, elements, context, *args, **kwargs):
         site_url = (self.settings.get("FEED_DOMAIN") or self.settings.get("SITEURL") or "").rstrip("/")
         dated = [_FeedEntry(item, site_url) for item in elements if getattr(item, "date_known", True)]

@@ -11,7 +11,7 @@ from .model import Correction
 def corrections_feed(corrections: list[tuple[Correction, str]], site_name: str, site_url: str, feed_url: str) -> str:
     """Atom XML; each entry is a correction with its explainer's absolute address."""
     feed = Atom1Feed(title=f"{site_name}: corrections", link=f"{site_url}/", feed_url=feed_url,
-                     description="Corrections of the claims the archived articles repeat.")
+                     description="Corrections of the claims the archived articles repeat.", author_name=site_name)
     for correction, url in sorted(corrections, key=lambda item: item[0].slug):
         published = correction.date.moment.replace(tzinfo=correction.date.moment.tzinfo or timezone.utc)
         feed.add_item(title=correction.title, link=url, unique_id=url, pubdate=published, updateddate=published,
