@@ -37,6 +37,7 @@ class Analysis:
     reuse: ReuseResult                   # links and groups between articles only
     claim_matches: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # correction slug -> article -> ids
     corrections: list[Correction] = field(default_factory=list)
+    group_views: list = field(default_factory=list)   # filled by reuse_links: GroupView, first appearance first
 
 
 def reuse_settings(settings: dict) -> ReuseSettings:

@@ -16,7 +16,6 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from archive.content_check import check_content
-from archive.problems import ContentError
 
 
 class _ErrorCollector(logging.Handler):
@@ -27,10 +26,11 @@ class _ErrorCollector(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
-        if record.exc_info and isinstance(record.exc_info[1], ContentError):
-            message = str(record.exc_info[1])
-        self.messages.append(message)
+        # Pelican's own "Could not process FILE" follows the reader's precise
+        # file:line: message about the same file; it adds nothing to it.
+        if record.msg == "Could not process %s" and any(f"{record.args[0]}:" in m for m in self.messages):
+            return
+        self.messages.append(record.getMessage())
 
 
 def _swap_in(built: Path, final: Path) -> None:
@@ -46,7 +46,7 @@ def _swap_in(built: Path, final: Path) -> None:
 def build(settings_file: str = "pelicanconf.py", override: dict | None = None, *, err=sys.stderr) -> int:
     """Build the site; return the exit status (0 on success)."""
     settings = read_settings(settings_file, override=dict(override or {}))
-    problems = check_content(Path(settings["PATH"]))
+    problems = check_content(Path(settings["PATH"]), render=False)
     if problems:
         for problem in problems:
             print(problem, file=err)

@@ -6,8 +6,8 @@ processes, one after the other on the same files:
 
 * ours: every plugin, as the site ships (search indexing off in all runs,
   so that the comparison is about reuse detection);
-* ours without reuse detection: the same, minus the two plugins that run
-  the detector (reuse_links, corrections);
+* ours without reuse detection: the same, minus the plugins that run the
+  detector or show its results (reuse_links, corrections, overview);
 * plain Pelican: its own Markdown reader and default theme, no plugins.
 
 It prints build times and their ratios from this one run, peak memory of
@@ -27,7 +27,8 @@ from pathlib import Path
 from archive.reuse.synthetic import generate
 
 ROOT = Path(__file__).resolve().parent.parent
-DETECTING_PLUGINS = ("reuse_links", "corrections")
+# The plugins that run the detector or show its results.
+DETECTING_PLUGINS = ("reuse_links", "corrections", "overview")
 
 
 def write_archive(articles: int, seed: int, content: Path) -> dict:

@@ -48,7 +48,8 @@ BAD_FILES = {
     "bad language": (GOOD.replace("Lang: en", "Lang: english"), "bad.md:6: language 'english' is not a valid language code"),
     "bad address": (GOOD.replace("https://example.org/a", "ftp://example.org/a"), "bad.md:7: address 'ftp://example.org/a' must be an http(s) address"),
     "unknown field": (GOOD.replace("Author: unknown", "Autor: unknown"), "bad.md:5: unknown field 'Autor'"),
-    "unknown block": (GOOD + "\n:::{sidebar}\ntext\n:::\n", "bad.md:13: unknown block ':::{sidebar}'"),
+    "unknown block": (GOOD.replace("a-plain-test-article", "another-article") + "\n:::{sidebar}\ntext\n:::\n",
+                      "bad.md:13: unknown block ':::{sidebar}'"),
 }
 
 

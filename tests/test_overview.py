@@ -6,14 +6,13 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from archive.article_facts import ArticleFacts
-from archive.dates import ArchiveDate, parse_date
+from archive.dates import parse_date
 from archive.overview import (ARTICLE, CLAIM, EVENT, FIRST_SEEN, INDIRECT, NOTE, Event, claim_event, note_events,
                               spread_matrix, spread_timeline, stated_date)
 from archive.statement_labels import sentence_spans, statement_label

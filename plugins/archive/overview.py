@@ -19,13 +19,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Callable
 
 from .article_facts import ArticleFacts
 from .dates import ArchiveDate
 from .reuse import Key, ReuseResult
 from .reuse.model import STRENGTHS
-from .statement_labels import short_label, statement_label
+from .statement_labels import short_label
 from .reuse_view import group_url
 
 FIRST_SEEN = "first seen"
@@ -99,14 +98,13 @@ def _strongest(strengths: list[str]) -> str:
 
 def spread_matrix(result: ReuseResult, facts: dict[str, ArticleFacts],
                   paragraph_order: dict[str, list[str]], texts: dict[Key, object],
-                  shared_spans: Callable[[Key, Key], list[tuple[int, int]]] | None = None) -> Matrix:
+                  labels: dict[str, str] | None = None) -> Matrix:
     """Outlets by repeated statements.
 
     `texts` maps a paragraph key to an object with a `text` attribute. A
-    column's label is the opening words of the first seen paragraph or, when
-    `shared_spans(first, other)` is given (the spans of the first's text that
-    `other` shares, e.g. from `archive.reuse.align`), of the sentence the
-    group's members share most: one paragraph can hold two statements. Columns are in
+    column's label is `labels[group id]` where given (the group pages' own
+    labels, see archive.reuse_view.group_views), else the opening words of
+    the first seen paragraph. Columns are in
     order of first appearance: the article order of each group's earliest
     paragraph, then that paragraph's place in its article. Rows are outlets in
     order of their earliest article; every archived article has a row, even
@@ -121,15 +119,9 @@ def spread_matrix(result: ReuseResult, facts: dict[str, ArticleFacts],
     groups = [(sorted(g.members, key=member_order), g) for g in result.groups]
     groups.sort(key=lambda item: (member_order(item[0][0]), item[1].id))
     columns, member_strength = [], []
-    labelled: dict[Key, set[int]] = {}
     for number, (members, group) in enumerate(groups, 1):
         first = members[0]
-        if shared_spans is None:
-            label = short_label(texts[first].text)
-        else:
-            taken = labelled.setdefault(first, set())
-            sentence, label = statement_label(texts[first].text, [shared_spans(first, k) for k in members[1:]], taken)
-            taken.add(sentence)
+        label = (labels or {}).get(group.id) or short_label(texts[first].text)
         columns.append(Column(number, group.id, group_url(group.id), label, first))
         strengths = {first: FIRST_SEEN}
         for key in members[1:]:

@@ -8,7 +8,7 @@ import html
 from dataclasses import dataclass
 
 from .article_facts import ArticleFacts
-from .reuse import Group, Key, ReuseResult, ReuseSettings, align
+from .reuse import Key, ReuseResult, ReuseSettings, align
 from .reuse.align import ONLY_A, ONLY_B, SAME
 from .statement_labels import statement_label
 
@@ -112,10 +112,33 @@ def strengths_between(result: ReuseResult) -> dict[frozenset, str]:
     return {frozenset((link.a, link.b)): link.strength for link in result.links}
 
 
-def group_view(group: Group, facts: dict[str, ArticleFacts], texts: dict[Key, ParagraphText],
-               settings: ReuseSettings, strengths: dict[frozenset, str]) -> GroupView:
-    """All variants of one statement, first seen first, each compared with it."""
-    members = sorted(group.members, key=lambda key: (facts[key[0]].order(), texts[key].position, key[1]))
+def group_views(result: ReuseResult, facts: dict[str, ArticleFacts], texts: dict[Key, ParagraphText],
+                settings: ReuseSettings) -> list[GroupView]:
+    """Every group's view, in order of first appearance.
+
+    Two statements can start in one paragraph; each is then labelled by a
+    different sentence of it where the alignment allows (see statement_labels).
+    """
+    def order(key: Key) -> tuple:
+        return (facts[key[0]].order(), texts[key].position, key[1])
+
+    strengths = strengths_between(result)
+    groups = sorted(result.groups, key=lambda g: (order(min(g.members, key=order)), g.id))
+    labelled: dict[Key, set[int]] = {}
+    views = []
+    for group in groups:
+        members = sorted(group.members, key=order)
+        views.append(group_view(group.id, members, facts, texts, settings, strengths,
+                                labelled.setdefault(members[0], set())))
+    return views
+
+
+def group_view(group_id: str, members: list[Key], facts: dict[str, ArticleFacts], texts: dict[Key, ParagraphText],
+               settings: ReuseSettings, strengths: dict[frozenset, str], taken: set[int]) -> GroupView:
+    """All variants of one statement, first seen first, each compared with it.
+
+    `taken` holds the sentences of the first paragraph that label other
+    statements already; the one chosen here is added to it."""
     first_key = members[0]
     first = texts[first_key]
     variants = []
@@ -132,8 +155,9 @@ def group_view(group: Group, facts: dict[str, ArticleFacts], texts: dict[Key, Pa
     first_marked, _, _ = _mark(first.text, sorted(_merge_spans(first_segments), key=lambda s: s.a_span), "a")
     head = Variant(facts[first_key[0]], first_key[1], first.text, first.lang, True, first_marked, 0, 0, None)
     shared = [[s.a_span for s in segments if s.kind == SAME] for segments in shared_with_first]
-    _, label = statement_label(first.text, shared)
-    return GroupView(group.id, group_url(group.id), label, (head, *variants))
+    sentence, label = statement_label(first.text, shared, taken)
+    taken.add(sentence)
+    return GroupView(group_id, group_url(group_id), label, (head, *variants))
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
+import logging
+
 from pelican import signals
 from pelican.readers import BaseReader
 
@@ -23,6 +25,7 @@ from archive.render import ArticleRenderer, render_summary
 # feed or data file ever shows it as a date.
 UNKNOWN_DATE_PLACEHOLDER = datetime(1970, 1, 1, tzinfo=timezone.utc)
 UNKNOWN_OUTLET = "Outlet unknown"
+log = logging.getLogger(__name__)
 
 
 class MistuneReader(BaseReader):
@@ -45,6 +48,10 @@ class MistuneReader(BaseReader):
         rendered = self.renderer.render(doc.body, dateline)
         problems = validate(doc, section.rules) + body_problems(doc, rendered.errors)
         if problems:
+            # Pelican logs only "Could not process" for a failed read, so the
+            # problems themselves are logged here, as file:line: message.
+            for problem in problems:
+                log.error("%s", problem)
             raise ContentError(problems[0])
         metadata = {
             "title": doc.value("title"),

@@ -25,8 +25,6 @@ from pelican.generators import Generator
 
 from archive.dates import parse_date
 from archive.overview import Event, claim_event, note_events, spread_matrix, spread_timeline
-from archive.reuse import align
-from archive.reuse.align import SAME
 from archive.reuse_view import STRENGTH_WORDS
 from archive.timeline_svg import draw_timeline
 from archive_analysis import analyse
@@ -67,12 +65,9 @@ def _handling(explainers: list[dict]) -> dict[str, str]:
 
 def overview(analysis, explainers: list[dict], settings: dict):
     """The matrix and the timeline (with its drawing) for the page."""
-    def shared_spans(first, other):
-        a, b = analysis.texts[first], analysis.texts[other]
-        return [s.a_span for s in align(a.text, b.text, analysis.settings, a_lang=a.lang, b_lang=b.lang)
-                if s.kind == SAME and s.a_span]
-
-    matrix = spread_matrix(analysis.reuse, analysis.facts, analysis.paragraph_order, analysis.texts, shared_spans)
+    # The group pages' labels (when reuse_links runs), so both name a statement alike.
+    labels = {view.id: view.label for view in analysis.group_views}
+    matrix = spread_matrix(analysis.reuse, analysis.facts, analysis.paragraph_order, analysis.texts, labels)
     status = _handling(explainers)
     events = _events(explainers, settings) + note_events(analysis.facts)
     timeline = spread_timeline(analysis.facts, matrix, events, status)
