@@ -134,16 +134,20 @@ def new(c, title, outlet="unknown", date="unknown", author="unknown", lang="en",
     print(f"created {path.relative_to(ROOT)}: paste the article's text below its header")
 
 
+# Debian packages the tests use: the browser for reader tests, Java for the HTML validator.
+SYSTEM_NEEDS = {"chromium": "chromium", "java": "default-jre-headless"}
+
+
 @task
 def test(c):
-    """Install what the tests need (Python packages; Debian's chromium where missing) and run them all."""
+    """Install what the tests need (Python packages; Debian's chromium and Java where missing) and run them all."""
     subprocess.run([PYTHON, "-m", "pip", "install", "-q", "-r", str(ROOT / "requirements-test.txt")], check=True)
-    if not shutil.which("chromium") and not Path("/usr/bin/chromium").exists():
-        if shutil.which("apt-get") and os.geteuid() == 0:
-            subprocess.run(["apt-get", "update", "-qq"], check=True)
-            subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True)
-        else:
-            raise Exit("the browser tests need Chromium: install Debian's 'chromium' package (apt-get install chromium)", code=1)
+    missing = [package for command, package in SYSTEM_NEEDS.items() if not shutil.which(command)]
+    if missing:
+        if not (shutil.which("apt-get") and os.geteuid() == 0):
+            raise Exit(f"the tests need Debian's {', '.join(missing)}: apt-get install {' '.join(missing)}", code=1)
+        subprocess.run(["apt-get", "update", "-qq"], check=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True)
     status = subprocess.run([PYTHON, "-m", "pytest", "-q"], cwd=ROOT).returncode
     raise Exit(code=status)
 

@@ -17,11 +17,11 @@ from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 from urllib.request import url2pathname
 
-import pytest
 from bs4 import BeautifulSoup
 
 from browser import serve
 from conftest import PUBLISHED_SITEURL
+from site_pages import html_pages
 
 # Every attribute of HTML that holds an address a reader's browser follows.
 ADDRESS_ATTRIBUTES = {
@@ -34,13 +34,6 @@ ADDRESS_META = ("og:url", "og:image")
 ATOM = "{http://www.w3.org/2005/Atom}"
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-
-
-def html_pages(output: Path) -> list[Path]:
-    """Every page of the site: the .html files, Pagefind's own aside."""
-    pages = sorted(p for p in output.rglob("*.html") if "pagefind" not in p.relative_to(output).parts)
-    assert len(pages) > 10, f"only {len(pages)} pages in {output}"
-    return pages
 
 
 def addresses_in_html(html: str | bytes) -> list[tuple[str, str]]:
@@ -87,7 +80,8 @@ class Site:
                 raise LookupError(f"on {urlsplit(address).netloc} but outside {self.published_as}")
         if address.startswith(self.home):
             return address
-        if urlsplit(address).scheme == urlsplit(self.home).scheme and urlsplit(address).netloc == urlsplit(self.home).netloc:
+        here, home = urlsplit(address), urlsplit(self.home)
+        if (here.scheme, here.netloc) == (home.scheme, home.netloc):
             raise LookupError("outside the site's folder")
         return None
 
@@ -247,5 +241,6 @@ def test_the_crawl_reports_missing_pages_anchors_and_addresses_outside_the_site(
     assert "'sub/' -> " in joined  # a folder is no page when read from plain files
     assert "other.example" not in joined and "#here" not in joined
     published = Site(output.as_uri() + "/", published_as="https://example.org/archive/")
-    assert published.problems_of("x", [("<a href>", "https://example.org/elsewhere.html")], "https://example.org/archive/") == [
+    elsewhere = [("<a href>", "https://example.org/elsewhere.html")]
+    assert published.problems_of("x", elsewhere, "https://example.org/archive/") == [
         "x: <a href> 'https://example.org/elsewhere.html' is on example.org but outside https://example.org/archive/"]
