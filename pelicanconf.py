@@ -89,6 +89,10 @@ HOME_INTRO = [
     "for word, shows where they repeat one another, and marks each with the correction.",
 ]
 
+# The overview's matrix shows at most this many statements (those repeated by
+# the most outlets); None shows all. A very wide table helps no reader.
+OVERVIEW_MAX_STATEMENTS = 40
+
 # --- Repeated paragraphs (plugin reuse_links; see README "Repeated paragraphs") ---
 # Each REUSE_X setting is the field x of archive.reuse.ReuseSettings, which
 # documents it at length. The values below are the shipped defaults.

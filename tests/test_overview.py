@@ -394,3 +394,10 @@ def test_on_a_phone_the_page_does_not_scroll_sideways(built_site):
         assert page.url.endswith("#" + fragment)
         assert page.locator(f"[id='{fragment}']").evaluate("p => p.matches(':target')")
         context.close()
+
+
+def test_a_large_archive_shows_the_most_widely_repeated_statements():
+    matrix = spread_matrix(RESULT, FACTS, ORDER, TEXTS, max_statements=1)
+    assert len(matrix.columns) == 1 and matrix.total_statements == len(RESULT.groups) > 1
+    spread = {g.id: len({FACTS[a].source_key for a, _ in g.members}) for g in RESULT.groups}
+    assert spread[matrix.columns[0].id] == max(spread.values())

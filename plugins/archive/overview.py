@@ -81,6 +81,7 @@ class Row:
 class Matrix:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
+    total_statements: int = 0   # all repeated statements, shown or not (see spread_matrix's max_statements)
 
     def strengths(self) -> set[str]:
         """Every strength some cell shows."""
@@ -98,7 +99,7 @@ def _strongest(strengths: list[str]) -> str:
 
 def spread_matrix(result: ReuseResult, facts: dict[str, ArticleFacts],
                   paragraph_order: dict[str, list[str]], texts: dict[Key, object],
-                  labels: dict[str, str] | None = None) -> Matrix:
+                  labels: dict[str, str] | None = None, max_statements: int | None = None) -> Matrix:
     """Outlets by repeated statements.
 
     `texts` maps a paragraph key to an object with a `text` attribute. A
@@ -118,6 +119,14 @@ def spread_matrix(result: ReuseResult, facts: dict[str, ArticleFacts],
     strength_of: dict[frozenset, str] = {frozenset((link.a, link.b)): link.strength for link in result.links}
     groups = [(sorted(g.members, key=member_order), g) for g in result.groups]
     groups.sort(key=lambda item: (member_order(item[0][0]), item[1].id))
+    total = len(groups)
+    if max_statements is not None and total > max_statements:
+        # A large archive shows the statements the most outlets repeated; a
+        # table of every statement would be too wide to read (and to build).
+        def spread(item) -> int:
+            return len({facts[article].source_key for article, _ in item[0]})
+        widest = set(id(item) for item in sorted(groups, key=lambda item: -spread(item))[:max_statements])
+        groups = [item for item in groups if id(item) in widest]
     columns, member_strength = [], []
     for number, (members, group) in enumerate(groups, 1):
         first = members[0]
@@ -141,7 +150,7 @@ def spread_matrix(result: ReuseResult, facts: dict[str, ArticleFacts],
             entries.sort(key=lambda e: (e.article.order(), e.number, e.paragraph))
             cells.append(tuple(entries))
         rows.append(Row(key, articles[0].outlet_label, tuple(articles), tuple(cells)))
-    return Matrix(tuple(columns), tuple(rows))
+    return Matrix(tuple(columns), tuple(rows), total)
 
 
 # ---------------------------------------------------------------------------

@@ -7,7 +7,7 @@ maintainer: which file, which line (where one is known), what is wrong.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+import os
 
 
 @dataclass(frozen=True, order=True)
@@ -30,7 +30,10 @@ class ContentError(Exception):
 
 
 def display_path(path) -> str:
-    """A path as a maintainer would type it: relative to the working folder when inside it."""
-    resolved = Path(path).resolve()
-    here = Path.cwd().resolve()
-    return str(resolved.relative_to(here)) if resolved.is_relative_to(here) else str(resolved)
+    """A path as a maintainer would type it: relative to the working folder when inside it.
+
+    os.path, not Path.resolve(): this runs for every file of every build, and
+    resolving links costs system calls that a message does not need."""
+    absolute = os.path.abspath(path)
+    here = os.getcwd()
+    return os.path.relpath(absolute, here) if absolute.startswith(here + os.sep) else absolute

@@ -67,7 +67,8 @@ def overview(analysis, explainers: list[dict], settings: dict):
     """The matrix and the timeline (with its drawing) for the page."""
     # The group pages' labels (when reuse_links runs), so both name a statement alike.
     labels = {view.id: view.label for view in analysis.group_views}
-    matrix = spread_matrix(analysis.reuse, analysis.facts, analysis.paragraph_order, analysis.texts, labels)
+    matrix = spread_matrix(analysis.reuse, analysis.facts, analysis.paragraph_order, analysis.texts, labels,
+                           settings.get("OVERVIEW_MAX_STATEMENTS"))
     status = _handling(explainers)
     events = _events(explainers, settings) + note_events(analysis.facts)
     timeline = spread_timeline(analysis.facts, matrix, events, status)
