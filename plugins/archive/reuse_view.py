@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from .article_facts import ArticleFacts
 from .reuse import Key, ReuseResult, ReuseSettings, align
 from .reuse.align import ONLY_A, ONLY_B, SAME
+from .reuse.normalise import Normaliser
 from .statement_labels import statement_label
 
 STRENGTH_WORDS = {
@@ -123,18 +124,19 @@ def group_views(result: ReuseResult, facts: dict[str, ArticleFacts], texts: dict
         return (facts[key[0]].order(), texts[key].position, key[1])
 
     strengths = strengths_between(result)
+    normaliser = Normaliser(settings)
     groups = sorted(result.groups, key=lambda g: (order(min(g.members, key=order)), g.id))
     labelled: dict[Key, set[int]] = {}
     views = []
     for group in groups:
         members = sorted(group.members, key=order)
-        views.append(group_view(group.id, members, facts, texts, settings, strengths,
+        views.append(group_view(group.id, members, facts, texts, normaliser, strengths,
                                 labelled.setdefault(members[0], set())))
     return views
 
 
 def group_view(group_id: str, members: list[Key], facts: dict[str, ArticleFacts], texts: dict[Key, ParagraphText],
-               settings: ReuseSettings, strengths: dict[frozenset, str], taken: set[int]) -> GroupView:
+               normaliser: Normaliser, strengths: dict[frozenset, str], taken: set[int]) -> GroupView:
     """All variants of one statement, first seen first, each compared with it.
 
     `taken` holds the sentences of the first paragraph that label other
@@ -145,7 +147,7 @@ def group_view(group_id: str, members: list[Key], facts: dict[str, ArticleFacts]
     shared_with_first = []
     for key in members[1:]:
         other = texts[key]
-        segments = align(first.text, other.text, settings, a_lang=first.lang, b_lang=other.lang)
+        segments = align(first.text, other.text, a_lang=first.lang, b_lang=other.lang, normaliser=normaliser)
         shared_with_first.append(segments)
         marked, added, dropped = _mark(other.text, segments, "b")
         variants.append(Variant(facts[key[0]], key[1], other.text, other.lang, False, marked, added, dropped,

@@ -38,9 +38,13 @@ def align(
     *,
     a_lang: str = "en",
     b_lang: str = "en",
+    normaliser: Normaliser | None = None,
 ) -> list[Segment]:
-    """Segments covering every word of both texts, in reading order."""
-    normaliser = Normaliser(settings)
+    """Segments covering every word of both texts, in reading order.
+
+    Pass a `normaliser` (made once from the same settings) when aligning many
+    pairs: building one compiles the aliases and furniture patterns."""
+    normaliser = normaliser or Normaliser(settings)
     a_tokens = normaliser.tokens(a_text, a_lang)
     b_tokens = normaliser.tokens(b_text, b_lang)
     matcher = SequenceMatcher(
