@@ -60,3 +60,22 @@ def published_site(tmp_path_factory) -> BuildResult:
         result = build_site(ROOT / "content", base / "output", settings=str(ROOT / "publishconf.py"))
     assert result.status == 0, result.errors
     return result
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session."""
+    from browser import chromium
+
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture(scope="session")
+def site(built_site):
+    """The real site served on localhost: its base address."""
+    from browser import serve
+
+    with serve(built_site.output) as base:
+        yield base
+

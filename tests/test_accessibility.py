@@ -12,7 +12,6 @@ import json
 
 import pytest
 
-from browser import chromium, serve
 from site_pages import artifact, page_types
 
 SEARCH_PHRASE = "15-km zone"
@@ -62,18 +61,6 @@ FOCUSED = """() => {
     onPage: box.width > 0 && box.height > 0 && box.right + scrollX > 0 && box.bottom + scrollY > 0,
   };
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as launched:
-        yield launched
-
-
-@pytest.fixture(scope="module")
-def site(built_site):
-    with serve(built_site.output) as base:
-        yield base
 
 
 @pytest.fixture(scope="module")

@@ -1,21 +1,7 @@
 """A reader's path through the built site, in headless Chromium."""
 from __future__ import annotations
 
-import pytest
 
-from browser import chromium, serve
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as launched:
-        yield launched
-
-
-@pytest.fixture(scope="module")
-def site(built_site):
-    with serve(built_site.output) as base:
-        yield base
 
 
 def test_from_the_home_page_to_every_article_and_an_outlet(browser, site):

@@ -9,7 +9,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from browser import chromium, serve
+from browser import serve
 from conftest import ROOT, build_site, copy_content
 
 CORRECTION = ROOT / "content" / "corrections" / "abu-kamal-irrefutable-evidence.md"
@@ -171,8 +171,8 @@ def test_a_malformed_correction_stops_the_build_with_file_and_line(tmp_path, cas
     assert "Traceback" not in built.errors and not (tmp_path / "output").exists()
 
 
-def test_the_notice_is_the_first_thing_a_reader_sees_and_leads_to_the_explainer(built_site):
-    with serve(built_site.output) as base, chromium() as browser:
+def test_the_notice_is_the_first_thing_a_reader_sees_and_leads_to_the_explainer(browser, built_site):
+    with serve(built_site.output) as base:
         for context_options in ({"viewport": {"width": 1200, "height": 900}},
                                 {"viewport": {"width": 360, "height": 740}, "java_script_enabled": False}):
             context = browser.new_context(**context_options)

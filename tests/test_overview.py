@@ -19,7 +19,7 @@ from archive.statement_labels import sentence_spans, statement_label
 from archive.reuse import Group, Link, ReuseResult
 from archive.reuse_view import ParagraphText
 from archive.timeline_svg import draw_timeline, wrap
-from browser import chromium, serve
+from browser import serve
 from conftest import ROOT, build_site, copy_content
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -368,10 +368,10 @@ def test_a_new_article_shows_up_at_the_next_build(tmp_path):
 # ---------------------------------------------------------------------------
 # On a phone, in Chromium
 
-def test_on_a_phone_the_page_does_not_scroll_sideways(built_site):
+def test_on_a_phone_the_page_does_not_scroll_sideways(browser, built_site):
     artifacts = ROOT / "test-artifacts"
     artifacts.mkdir(exist_ok=True)
-    with serve(built_site.output) as base, chromium() as browser:
+    with serve(built_site.output) as base:
         context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
         page = context.new_page()
         page.goto(f"{base}/overview.html")

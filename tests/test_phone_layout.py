@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import chromium, serve
+from browser import serve
 from site_pages import artifact, html_pages, page_types
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 1}
@@ -24,8 +24,8 @@ WIDE_ELEMENTS = """() => {
 
 
 @pytest.fixture(scope="module")
-def phone(built_site):
-    with serve(built_site.output) as base, chromium() as browser:
+def phone(browser, built_site):
+    with serve(built_site.output) as base:
         context = browser.new_context(**PHONE)
         yield base, context
         context.close()

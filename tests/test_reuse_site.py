@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from archive.reuse import Link, Paragraph
 from archive.reuse.evaluate import load_labels, score_links
-from browser import chromium, serve
+from browser import serve
 from conftest import ROOT
 
 ARTICLES = sorted((ROOT / "content" / "articles").glob("*.md"))
@@ -113,10 +113,10 @@ def test_group_pages_show_every_member_ordered_by_date(built_site, data):
             assert article_page.select_one(f'.statement-groups a[href$="{group["url"]}"]')
 
 
-def test_a_reader_follows_also_in_and_lands_on_the_highlighted_paragraph(built_site, data):
+def test_a_reader_follows_also_in_and_lands_on_the_highlighted_paragraph(browser, built_site, data):
     link = next(l for l in data["links"] if l["strength"] in ("edited", "reworded"))
     start, target = link["from"], link["to"]
-    with serve(built_site.output) as base, chromium() as browser:
+    with serve(built_site.output) as base:
         page = browser.new_page(viewport={"width": 1200, "height": 800})
         page.goto(f"{base}/articles/{start['article']}.html#{start['paragraph']}")
         page.locator(f"#{start['paragraph']} .also-in a[href='{target['article']}.html#{target['paragraph']}']").click()

@@ -13,16 +13,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser import chromium, serve
+from browser import serve
 from conftest import PUBLISHED_SITEURL
 
 PHRASE = "15-km zone"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as launched:
-        yield launched
 
 
 def answer_from(output: Path, prefix: str):
