@@ -108,3 +108,39 @@ def test_from_plain_files_the_search_page_says_why_it_cannot_search(browser, bui
     status.filter(has_text="could not start").wait_for()
     assert "home page" in status.inner_text()
     page.close()
+
+
+SEARCH_IN_PAGE = """async (query) => {
+  const pagefind = await import(new URL("pagefind/pagefind.js", location.href).href);
+  const found = await pagefind.search(query);
+  const pages = await Promise.all(found.results.map(r => r.data()));
+  return pages.map(p => ({url: p.url, text: p.content}));
+}"""
+
+
+def test_what_we_add_to_articles_is_not_indexed_as_their_text(browser, site):
+    """Notices, markers, "also in" links and paragraph marks are ours, not the
+    outlets': a search finds the archived words, and only those, in articles."""
+    page = browser.new_page()
+    page.goto(f"{site}/search.html")
+    articles = [r for r in page.evaluate(SEARCH_IN_PAGE, "Geneva Convention") if "/articles/" in r["url"]]
+    assert articles, "archived text is indexed"
+    for result in articles:
+        for ours in ("How this outlet handled it", "Also in:", "Repeats a debunked claim", "compare all versions", "¶"):
+            assert ours not in result["text"], (result["url"], ours)
+    furniture = page.evaluate(SEARCH_IN_PAGE, "Subscribe to our newsletter")
+    assert not [r for r in furniture if "/articles/" in r["url"]], "removed furniture is not indexed as article text"
+    page.close()
+
+
+def test_the_matrix_takes_a_reader_to_the_paragraph(browser, site):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{site}/overview.html")
+    cell = page.locator(".spread-matrix tbody td a[href*='#']").first
+    target = cell.get_attribute("href").split("#")[1]
+    cell.click()
+    page.wait_for_url(f"**#{target}")
+    landed = page.locator(f"#{target}")
+    assert landed.evaluate("p => p.matches(':target') && p.classList.contains('para')")
+    assert landed.is_visible()
+    page.close()
