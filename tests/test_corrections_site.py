@@ -156,6 +156,8 @@ BAD = {
                     "must be an http(s) address"),
     "unquoted wording": (lambda t: t.replace("> The image was captured", "The image was captured"),
                          "claim wording must be quoted"),
+    "undated event": (lambda t: t.replace("- 2017-11-14: The ministry deletes", "- unknown: The ministry deletes"),
+                      "an event needs a date"),
 }
 
 

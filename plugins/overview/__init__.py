@@ -6,15 +6,7 @@ of the events where the correction came in, both computed at every build by
 plugins left in the shared context: the analysis ("archive_analysis") and the
 corrections ("archive_corrections"). A new article shows up at the next build.
 
-Setting (pelicanconf.py, optional):
-
-OVERVIEW_EVENTS
-    Dated events to place on the timeline, by correction slug: a list of
-    dicts with "date" (YYYY-MM-DD[ HH:MM[+HH:MM]]), "title", "detail" and
-    "source" (who reported it). They show only when that correction exists
-    and link to its explainer. The default holds the one event of the shared
-    facts that has a date and is not in the correction's own fields: the
-    ministry deleting the images the same day as the claim.
+The events come from each correction's own "## Events" section.
 """
 from __future__ import annotations
 
@@ -23,7 +15,6 @@ import logging
 from pelican import signals
 from pelican.generators import Generator
 
-from archive.dates import parse_date
 from archive.overview import Event, claim_event, note_events, spread_matrix, spread_timeline
 from archive.reuse_view import STRENGTH_WORDS
 from archive.timeline_svg import draw_timeline
@@ -32,25 +23,12 @@ from archive_analysis import analyse
 log = logging.getLogger(__name__)
 
 SAVE_AS = "overview.html"
-DEFAULT_EVENTS = {
-    "abu-kamal-irrefutable-evidence": [{
-        "date": "2017-11-14",
-        "title": "The ministry deletes the images",
-        "detail": "from its social media accounts, the same day, and says a civilian employee attached the wrong pictures by mistake",
-        "source": "AFP via The Japan Times; RFE/RL",
-    }],
-}
-
-
-def _events(explainers: list[dict], settings: dict) -> list[Event]:
-    configured = settings.get("OVERVIEW_EVENTS", DEFAULT_EVENTS)
+def _events(explainers: list[dict]) -> list[Event]:
     events = []
     for explainer in explainers:
         correction = explainer["correction"]
         events.append(claim_event(correction.claimant, correction.claim, correction.claim_date, explainer["url"]))
-        for item in configured.get(correction.slug, []):
-            events.append(Event(parse_date(item["date"]), item["title"], item.get("detail", ""),
-                                explainer["url"], item.get("source")))
+        events += [Event(e.date, e.title, e.detail, explainer["url"], e.source) for e in correction.events]
     return events
 
 
@@ -70,7 +48,7 @@ def overview(analysis, explainers: list[dict], settings: dict):
     matrix = spread_matrix(analysis.reuse, analysis.facts, analysis.paragraph_order, analysis.texts, labels,
                            settings.get("OVERVIEW_MAX_STATEMENTS"))
     status = _handling(explainers)
-    events = _events(explainers, settings) + note_events(analysis.facts)
+    events = _events(explainers) + note_events(analysis.facts)
     timeline = spread_timeline(analysis.facts, matrix, events, status)
     drawing = draw_timeline(timeline, "Timeline of the archived articles and of the correction")
     return matrix, timeline, drawing

@@ -15,6 +15,15 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Event:
+    """Something that happened to the claim, for the timeline."""
+    date: ArchiveDate
+    title: str
+    detail: str
+    source: str | None
+
+
+@dataclass(frozen=True)
 class Correction:
     path: str
     slug: str
@@ -30,5 +39,6 @@ class Correction:
     passages: tuple[str, ...]         # the claim's own wording, matched against paragraphs
     explanation: str                  # Markdown
     evidence: tuple[Evidence, ...]
+    events: tuple[Event, ...]         # dated things that happened to the claim (optional section)
     include: tuple[str, ...]          # article slugs that carry the claim whatever the matcher says
     exclude: tuple[str, ...]          # article slugs that never get this correction

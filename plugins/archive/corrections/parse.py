@@ -1,10 +1,12 @@
 """Read a correction file, reporting every problem with its line.
 
-A correction file is a header (like an article's) and three sections:
+A correction file is a header (like an article's) and three sections, and
+an optional fourth:
 
     ## Claim wording      the claim's own words, each passage quoted with '> '
     ## Explanation        Markdown: what the material really was, who found it
     ## Evidence           one source a line: '- Publisher, YYYY-MM-DD: [Title](https://...)'
+    ## Events             one a line: '- YYYY-MM-DD: What happened — detail (who reported it)'
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from ..article_fields import FieldRule, check_date, check_slug, validate
 from ..dates import parse_date
 from ..frontmatter import Document
 from ..problems import Problem
-from .model import Correction, Evidence
+from .model import Correction, Event, Evidence
 
 CORRECTION_FIELDS: dict[str, FieldRule] = {
     "Title": FieldRule(True, None, "the explainer's headline"),
@@ -33,8 +35,10 @@ CORRECTION_FIELDS: dict[str, FieldRule] = {
 }
 
 SECTIONS = ("claim wording", "explanation", "evidence")
+OPTIONAL_SECTIONS = ("events",)
 CLAIM_LENGTH = 75
 _SECTION = re.compile(r"^##\s+(?P<name>.+?)\s*$")
+_EVENT = re.compile(r"^[-*]\s+(?P<date>[^:]+?):\s*(?P<title>.+?)(?:\s+—\s+(?P<detail>.+?))?(?:\s+\((?P<source>[^()]+)\))?\s*$")
 _EVIDENCE = re.compile(r"^[-*]\s+(?P<publisher>[^,]+?),\s*(?P<date>[^:]+?):\s*\[(?P<title>[^\]]+)\]\((?P<url>[^)\s]+)\)\s*$")
 
 
@@ -51,8 +55,8 @@ def _sections(doc: Document, problems: list[Problem]) -> dict[str, list[tuple[in
         heading = _SECTION.match(line)
         if heading:
             current = heading["name"].lower()
-            if current not in SECTIONS:
-                problems.append(Problem(doc.path, number, f"unknown section '{heading['name']}' (known: Claim wording, Explanation, Evidence)"))
+            if current not in SECTIONS + OPTIONAL_SECTIONS:
+                problems.append(Problem(doc.path, number, f"unknown section '{heading['name']}' (known: Claim wording, Explanation, Evidence, Events)"))
             elif current in found:
                 problems.append(Problem(doc.path, number, f"section '{heading['name']}' is given twice"))
             found.setdefault(current, [])
@@ -102,6 +106,27 @@ def _evidence(lines: list[tuple[int, str]], path: str, problems: list[Problem]) 
     return tuple(sources)
 
 
+def _events(lines: list[tuple[int, str]], path: str, problems: list[Problem]) -> tuple[Event, ...]:
+    events = []
+    for number, line in lines:
+        if not line.strip():
+            continue
+        match = _EVENT.match(line.strip())
+        if not match:
+            problems.append(Problem(path, number, "an event must read '- YYYY-MM-DD: What happened — detail (who reported it)'"))
+            continue
+        try:
+            date = parse_date(match["date"])
+        except ValueError as err:
+            problems.append(Problem(path, number, str(err)))
+            continue
+        if not date.known:
+            problems.append(Problem(path, number, "an event needs a date: it is placed on the timeline"))
+            continue
+        events.append(Event(date, match["title"], match["detail"] or "", match["source"]))
+    return tuple(events)
+
+
 def read_correction(doc: Document, article_slugs: set[str]) -> tuple[Correction | None, list[Problem]]:
     """The correction a document describes, and every problem found in it."""
     problems = validate(doc, CORRECTION_FIELDS)
@@ -115,6 +140,7 @@ def read_correction(doc: Document, article_slugs: set[str]) -> tuple[Correction 
     sections = _sections(doc, problems)
     passages = _passages(sections.get("claim wording", []), doc.path, problems)
     evidence = _evidence(sections.get("evidence", []), doc.path, problems)
+    events = _events(sections.get("events", []), doc.path, problems)
     if problems:
         return None, problems
     correction = Correction(
@@ -123,6 +149,6 @@ def read_correction(doc: Document, article_slugs: set[str]) -> tuple[Correction 
         first_appearance=doc.value("first-appearance"),
         verdict=doc.value("verdict"), rating=doc.value("rating"), summary=doc.value("summary"),
         passages=passages, explanation="\n".join(text for _, text in sections["explanation"]).strip(),
-        evidence=evidence, include=_slugs(doc.value("include")), exclude=_slugs(doc.value("exclude")),
+        evidence=evidence, events=events, include=_slugs(doc.value("include")), exclude=_slugs(doc.value("exclude")),
     )
     return correction, []
