@@ -98,21 +98,35 @@ def livereload(c, port=8000):
     server.serve(root=str(OUTPUT), host="127.0.0.1", port=int(port))
 
 
-@task(name="import", help={"path": "a raw text file, a folder of .txt files, or a quoted glob such as 'dumps/*.txt'",
+def _dumps(spec: str) -> list[Path]:
+    """The raw files a maintainer named: files, folders (their .txt files) or
+    quoted globs, several separated by spaces (invoke takes one argument)."""
+    if Path(spec).exists():
+        parts = [spec]
+    else:
+        parts = spec.split()
+    files: list[Path] = []
+    for part in parts:
+        given = Path(part)
+        if given.is_dir():
+            files += sorted(given.glob("*.txt"))
+        elif given.exists():
+            files.append(given)
+        else:
+            files += sorted(Path().glob(part))
+    return files
+
+
+@task(name="import", help={"paths": "raw text files, folders of .txt files or quoted globs; several in one quoted "
+                                    "argument, separated by spaces: \"a.txt b.txt\"",
                            "force": "overwrite an article that already exists"})
-def import_(c, path, force=False):
+def import_(c, paths, force=False):
     """Import raw text dumps as articles: content/articles/<slug>.md and its import record."""
     from archive.import_files import import_files
 
-    given = Path(path)
-    if given.is_dir():
-        files = sorted(given.glob("*.txt"))
-    elif given.exists():
-        files = [given]
-    else:
-        files = sorted(Path().glob(path))
+    files = _dumps(paths)
     if not files:
-        raise Exit(f"{path}: no such file, and no file matches it", code=2)
+        raise Exit(f"{paths}: no such file, and no file matches it", code=2)
     problems = import_files(files, CONTENT, force=force)
     for problem in problems:
         print(problem, file=sys.stderr)

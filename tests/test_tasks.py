@@ -80,6 +80,16 @@ def test_import_refuses_a_text_the_archive_already_has(project, tmp_path):
     assert "duplicate document: the archive already has this text in content/articles/russian-mod-details-us-isis-cooperation.md" in run.stderr
 
 
+def test_import_takes_several_dumps_in_one_argument(project, tmp_path):
+    first, second = tmp_path / "one.txt", tmp_path / "two.txt"
+    first.write_text(RAW, encoding="utf-8")
+    second.write_text(RAW.replace("Crossing reported", "Second crossing reported").replace("forty", "fifty"), encoding="utf-8")
+    run = invoke(project, "import", f"{first} {second}")
+    assert run.returncode == 0, run.stderr
+    assert (project / "content" / "articles" / "crossing-reported.md").exists()
+    assert (project / "content" / "articles" / "second-crossing-reported.md").exists()
+
+
 def test_import_of_an_empty_dump_says_why(project, tmp_path):
     dump = tmp_path / "empty.txt"
     dump.write_text("\n\n", encoding="utf-8")
