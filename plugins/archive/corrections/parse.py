@@ -11,10 +11,11 @@ an optional fourth:
 from __future__ import annotations
 
 import re
+from typing import Callable
 from urllib.parse import urlsplit
 
 from ..article_fields import FieldRule, check_date, check_slug, validate
-from ..dates import parse_date
+from ..dates import ArchiveDate, parse_date
 from ..frontmatter import Document
 from ..problems import Problem
 from .model import Correction, Event, Evidence
@@ -84,47 +85,37 @@ def _passages(lines: list[tuple[int, str]], path: str, problems: list[Problem]) 
     return tuple(passages)
 
 
-def _evidence(lines: list[tuple[int, str]], path: str, problems: list[Problem]) -> tuple[Evidence, ...]:
-    sources = []
+def _dated_items(lines: list[tuple[int, str]], path: str, problems: list[Problem], pattern: re.Pattern,
+                 form: str, make: Callable[[re.Match, ArchiveDate], object]) -> tuple:
+    """One item a line: each must match `pattern` (else the message `form`)
+    and have a date that parses; `make` builds the item or raises ValueError
+    with what else is wrong."""
+    items = []
     for number, line in lines:
         if not line.strip():
             continue
-        match = _EVIDENCE.match(line.strip())
+        match = pattern.match(line.strip())
         if not match:
-            problems.append(Problem(path, number, "evidence must read '- Publisher, YYYY-MM-DD: [Title](https://address)'"))
+            problems.append(Problem(path, number, form))
             continue
         try:
-            date = parse_date(match["date"])
+            items.append(make(match, parse_date(match["date"])))
         except ValueError as err:
             problems.append(Problem(path, number, str(err)))
-            continue
-        parts = urlsplit(match["url"])
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            problems.append(Problem(path, number, f"address {match['url']!r} must be an http(s) address"))
-            continue
-        sources.append(Evidence(match["publisher"], date, match["title"], match["url"]))
-    return tuple(sources)
+    return tuple(items)
 
 
-def _events(lines: list[tuple[int, str]], path: str, problems: list[Problem]) -> tuple[Event, ...]:
-    events = []
-    for number, line in lines:
-        if not line.strip():
-            continue
-        match = _EVENT.match(line.strip())
-        if not match:
-            problems.append(Problem(path, number, "an event must read '- YYYY-MM-DD: What happened — detail (who reported it)'"))
-            continue
-        try:
-            date = parse_date(match["date"])
-        except ValueError as err:
-            problems.append(Problem(path, number, str(err)))
-            continue
-        if not date.known:
-            problems.append(Problem(path, number, "an event needs a date: it is placed on the timeline"))
-            continue
-        events.append(Event(date, match["title"], match["detail"] or "", match["source"]))
-    return tuple(events)
+def _evidence_item(match: re.Match, date: ArchiveDate) -> Evidence:
+    parts = urlsplit(match["url"])
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"address {match['url']!r} must be an http(s) address")
+    return Evidence(match["publisher"], date, match["title"], match["url"])
+
+
+def _event_item(match: re.Match, date: ArchiveDate) -> Event:
+    if not date.known:
+        raise ValueError("an event needs a date: it is placed on the timeline")
+    return Event(date, match["title"], match["detail"] or "", match["source"])
 
 
 def read_correction(doc: Document, article_slugs: set[str]) -> tuple[Correction | None, list[Problem]]:
@@ -139,8 +130,10 @@ def read_correction(doc: Document, article_slugs: set[str]) -> tuple[Correction 
                 problems.append(Problem(doc.path, doc.line_of(field), f"{field} names '{slug}', which is not an article's slug"))
     sections = _sections(doc, problems)
     passages = _passages(sections.get("claim wording", []), doc.path, problems)
-    evidence = _evidence(sections.get("evidence", []), doc.path, problems)
-    events = _events(sections.get("events", []), doc.path, problems)
+    evidence = _dated_items(sections.get("evidence", []), doc.path, problems, _EVIDENCE,
+                            "evidence must read '- Publisher, YYYY-MM-DD: [Title](https://address)'", _evidence_item)
+    events = _dated_items(sections.get("events", []), doc.path, problems, _EVENT,
+                          "an event must read '- YYYY-MM-DD: What happened — detail (who reported it)'", _event_item)
     if problems:
         return None, problems
     correction = Correction(
