@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .article_facts import ArticleFacts
 from .reuse import Key, ReuseResult, ReuseSettings, align
-from .reuse.align import ONLY_A, ONLY_B, SAME
+from .reuse.align import ONLY_A, SAME
 from .reuse.normalise import Normaliser
 from .statement_labels import statement_label
 
@@ -80,33 +80,47 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _mark(text: str, segments, side: str) -> tuple[str, int, int]:
-    """The text of one side of an alignment with its words marked.
-
-    side "b" is a variant compared with the first seen ("a"): shared words in
-    <mark>, its own in <ins>, the first seen's missing words as <del>.
-    """
+def _mark_variant(text: str, segments) -> tuple[str, int, int]:
+    """A variant compared with the first seen: shared words in <mark>, its own
+    in <ins>, the first seen's missing words as <del>; with the counts of
+    words added and dropped."""
     out, cursor, added, dropped = [], 0, 0, 0
     for segment in segments:
-        span = segment.b_span if side == "b" else segment.a_span
-        if span is None:
-            if segment.kind == ONLY_A and side == "b":
+        if segment.b_span is None:
+            if segment.kind == ONLY_A:
                 out.append(f' <del title="not in this version">{html.escape(segment.a)}</del> ')
                 dropped += _words(segment.a)
             continue
-        start, end = span
+        start, end = segment.b_span
         out.append(html.escape(text[cursor:start]))
         words = html.escape(text[start:end])
         if segment.kind == SAME:
             out.append(f"<mark>{words}</mark>")
-        elif segment.kind == ONLY_B and side == "b":
+        else:
             out.append(f'<ins title="only in this version">{words}</ins>')
             added += _words(text[start:end])
-        else:
-            out.append(words)
         cursor = end
     out.append(html.escape(text[cursor:]))
     return "".join(out), added, dropped
+
+
+def _mark_shared(text: str, spans: list[tuple[int, int]]) -> str:
+    """The first seen, with every word some later version repeated in <mark>.
+
+    Spans from the comparisons with each version overlap or touch: they are
+    merged first, so one run of shared words is one mark."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out, cursor = [], 0
+    for start, end in merged:
+        out.append(html.escape(text[cursor:start]) + f"<mark>{html.escape(text[start:end])}</mark>")
+        cursor = end
+    out.append(html.escape(text[cursor:]))
+    return "".join(out)
 
 
 def strengths_between(result: ReuseResult) -> dict[frozenset, str]:
@@ -149,36 +163,15 @@ def group_view(group_id: str, members: list[Key], facts: dict[str, ArticleFacts]
         other = texts[key]
         segments = align(first.text, other.text, a_lang=first.lang, b_lang=other.lang, normaliser=normaliser)
         shared_with_first.append(segments)
-        marked, added, dropped = _mark(other.text, segments, "b")
+        marked, added, dropped = _mark_variant(other.text, segments)
         variants.append(Variant(facts[key[0]], key[1], other.text, other.lang, False, marked, added, dropped,
                                 strengths.get(frozenset((first_key, key)))))
-    # The first seen marks the words any later variant repeated.
-    first_segments = [s for segments in shared_with_first for s in segments if s.kind == SAME]
-    first_marked, _, _ = _mark(first.text, sorted(_merge_spans(first_segments), key=lambda s: s.a_span), "a")
-    head = Variant(facts[first_key[0]], first_key[1], first.text, first.lang, True, first_marked, 0, 0, None)
     shared = [[s.a_span for s in segments if s.kind == SAME] for segments in shared_with_first]
+    first_marked = _mark_shared(first.text, [span for spans in shared for span in spans])
+    head = Variant(facts[first_key[0]], first_key[1], first.text, first.lang, True, first_marked, 0, 0, None)
     sentence, label = statement_label(first.text, shared, taken)
     taken.add(sentence)
     return GroupView(group_id, group_url(group_id), label, (head, *variants))
-
-
-@dataclass(frozen=True)
-class _Shared:
-    kind: str
-    a_span: tuple[int, int]
-    b_span: None = None
-
-
-def _merge_spans(segments) -> list[_Shared]:
-    """Union of the first seen's shared spans over all comparisons."""
-    spans = sorted(s.a_span for s in segments)
-    merged: list[list[int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return [_Shared(SAME, (start, end)) for start, end in merged]
 
 
 def reuse_data(result: ReuseResult, facts: dict[str, ArticleFacts], texts: dict[Key, ParagraphText],
