@@ -6,10 +6,10 @@ what Pelican expects of a reader.
 """
 from __future__ import annotations
 
+import logging
+import os
 from datetime import datetime, timezone
 from pathlib import Path
-
-import logging
 
 from pelican import signals
 from pelican.readers import BaseReader
@@ -37,8 +37,9 @@ class MistuneReader(BaseReader):
         self.renderer = ArticleRenderer()
 
     def _section(self, source_path: str):
-        relative = Path(source_path).resolve().relative_to(Path(self.settings["PATH"]).resolve())
-        return next((s for s in SECTIONS if relative.parts[0] == s.folder), SECTIONS[1])
+        # Pelican joins PATH and the file's relative path: no links to resolve.
+        top = os.path.relpath(source_path, self.settings["PATH"]).split(os.sep)[0]
+        return next((s for s in SECTIONS if top == s.folder), SECTIONS[1])
 
     def read(self, source_path):
         shown = display_path(source_path)
