@@ -71,10 +71,6 @@ class ReuseResult:
     links: list[Link]
     groups: list[Group]
 
-    def links_of(self, key: Key) -> list[Link]:
-        """Every link that touches the paragraph `key`."""
-        return [link for link in self.links if key in (link.a, link.b)]
-
     def groups_of(self, key: Key) -> list[Group]:
         """Every group the paragraph `key` belongs to."""
         return [group for group in self.groups if key in group.members]
