@@ -196,3 +196,45 @@ def test_order_supports_a_weak_match_between_two_shared_statements():
     assert ("a2", "b2") in with_order
     unplaced = [Paragraph(p.article, p.source, p.id, p.text) for p in paragraphs]
     assert ("a2", "b2") not in {(l.a[1], l.b[1]) for l in detect(unplaced, settings).links}
+
+
+CORROBORATION = {
+    "agency": "The Ostrel garrison rejected the ceasefire proposed by the Karsin envoy, calling the plan a ruse to regroup.",
+    "daily": "The Ostrel garrison rejected the ceasefire proposed by the Karsin envoy, the ministry said on Monday.",
+    "digest": "Ministry officials said on Monday that Ostrel had turned down a truce that Karsin put forward.",
+    "weekly": "Officials in the capital say that Ostrel turned down the truce, seeing a ruse in it.",
+    "farm-news": "Farmers near Lodz expect a poor harvest after the dry summer, the ministry said on Monday.",
+}
+
+
+def test_a_third_outlet_corroborates_a_weak_match_but_corroboration_does_not_chain():
+    """The digest's one-line summary shares only two names with the agency's
+    wording, too little on its own; both are linked to the daily's copy,
+    which corroborates the pair.  The weekly shares two words with the
+    agency too ("Ostrel", "ruse"), but only through the corroborated link:
+    that must not carry it further."""
+    paragraphs = [Paragraph(outlet, outlet, "p1", text) for outlet, text in CORROBORATION.items()]
+    settings = ReuseSettings(min_words=8)
+    found = {(link.a[0], link.b[0]): link for link in detect(paragraphs, settings).links}
+    without = {(link.a[0], link.b[0]) for link in detect(paragraphs, replace(settings, corroboration=False)).links}
+
+    assert {("agency", "daily"), ("daily", "digest"), ("digest", "weekly")} <= without
+    assert ("agency", "digest") not in without
+    assert found[("agency", "digest")].strength == "reworded"
+    assert ("agency", "weekly") not in found
+    assert not any("farm-news" in pair for pair in found)
+
+
+def test_a_third_outlet_with_two_statements_does_not_corroborate_one_with_the_other():
+    """The daily links to both halves of the agency's paragraph; the two share
+    only an attribution ("officials in Pelgrad"), which the agency does not
+    have, so the agency's paragraph is no evidence that they say the same."""
+    texts = {
+        "agency": "The Ostrel garrison rejected the ceasefire proposed by the Karsin envoy. "
+                  "Engineers rebuilt the Gallin bridge over the Tashkar river in three days.",
+        "daily": "The Ostrel garrison rejected the ceasefire proposed by the Karsin envoy, officials in Pelgrad said.",
+        "weekly": "Engineers rebuilt the Gallin bridge over the Tashkar river in three days, officials in Pelgrad said.",
+    }
+    paragraphs = [Paragraph(outlet, outlet, "p1", text) for outlet, text in texts.items()]
+    found = {(link.a[0], link.b[0]) for link in detect(paragraphs, ReuseSettings(min_words=8)).links}
+    assert found == {("agency", "daily"), ("agency", "weekly")}

@@ -2,8 +2,9 @@
 
 Steps: keep the paragraphs that may be linked (long enough, not furniture),
 sketch them (content words, sentence fingerprints), weigh their words, find
-candidate pairs through inverted indexes, score each candidate, then group
-the aligned sentences into statements.  Input order never matters: the
+candidate pairs through inverted indexes, score each candidate, accept
+weaker pairs their context supports (order, a third outlet), then group the
+aligned sentences into statements.  Input order never matters: the
 paragraphs are sorted first, and so are links and groups.
 """
 
@@ -16,6 +17,7 @@ from typing import Iterable
 
 from .candidates import candidate_pairs
 from .cluster import statement_groups
+from .corroborate import corroborated
 from .model import Link, Paragraph, ReuseResult
 from .normalise import Normaliser, Sentence, Sketch
 from .score import Analysed, compare
@@ -73,6 +75,7 @@ def _detect(paragraphs: Iterable[Paragraph], settings: ReuseSettings) -> ReuseRe
             matches.append((first, second, match))
     linked = [(first, second) for first, second, _ in matches]
     matches += order_supported(kept, linked, by_article, blocks, analysis, weights, settings)
+    matches += corroborated(kept, matches, blocks, analysis, weights, settings)
 
     links: list[Link] = []
     alignments = []

@@ -10,7 +10,6 @@ anchors on both sides are searched, and only pairs that keep the order.
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict
 from typing import Callable
 
@@ -43,8 +42,7 @@ def order_supported(
     """New (first, second, match) links found between anchors; `linked` are the anchors' indices."""
     if settings.order_anchors < 1:
         return []
-    relaxed = dataclasses.replace(settings, min_shared_words=settings.order_min_shared_words,
-                                  min_shared_weight=settings.order_min_shared_weight)
+    relaxed = settings.with_context()
     by_pair: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
     for first, second in linked:
         if kept[first].article > kept[second].article:

@@ -6,7 +6,7 @@ are the documentation of what each one does and why its default is what it is.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Mapping
 
@@ -90,7 +90,7 @@ class ReuseSettings:
 
     #: Minimum score of any link: the share of the shorter paragraph's
     #: content (by weight) that the other paragraph also has.
-    min_score: float = 0.15
+    min_score: float = 0.12
 
     #: Evidence a "reworded" link needs: one pair of its sentences shares at
     #: least `min_shared_words` content words weighing at least
@@ -99,19 +99,25 @@ class ReuseSettings:
     #: word or two somewhere; they rarely share three in one sentence.  (A
     #: verbatim or edited link shows its evidence in its words instead: at
     #: least `min_words` words that agree in order.)
-    min_shared_weight: float = 1.5
+    min_shared_weight: float = 2.0
     min_shared_words: int = 3
 
-    #: Order as evidence.  When two articles already share at least
-    #: `order_anchors` links in the same order, a paragraph pair lying between
-    #: two of them, at the same place in both, needs less evidence in its
-    #: words: a sentence pair sharing `order_min_shared_words` content words
-    #: weighing `order_min_shared_weight`.  Outlets that rework one source keep
-    #: its order of statements; unrelated paragraphs rarely line up so.
-    #: Set `order_anchors` to 0 to turn this off.
+    #: Context as evidence.  A pair whose words alone fall short is still
+    #: linked when its context supports it and one pair of its sentences
+    #: shares `context_min_shared_words` content words weighing
+    #: `context_min_shared_weight`.  Two contexts count:
+    #:
+    #: * order: two articles already share at least `order_anchors` links in
+    #:   the same order, and the pair lies between two of them, at the same
+    #:   place in both (outlets reworking one release keep its order of
+    #:   statements; unrelated paragraphs rarely line up so).  Set
+    #:   `order_anchors` to 0 to turn this off;
+    #: * corroboration: both paragraphs are linked, on their words or their
+    #:   order, to one paragraph of a third outlet (`corroboration`).
     order_anchors: int = 2
-    order_min_shared_words: int = 2
-    order_min_shared_weight: float = 1.0
+    corroboration: bool = True
+    context_min_shared_words: int = 2
+    context_min_shared_weight: float = 0.75
 
     #: Only content words found in at most this many paragraphs propose
     #: candidate pairs (two shared ones are needed).  This bounds the work per
@@ -125,3 +131,8 @@ class ReuseSettings:
     #: archive (a first import, a test) a word found in a few paragraphs
     #: weighs about what it would weigh in a large one.
     background_paragraphs: int = 10_000
+
+    def with_context(self) -> "ReuseSettings":
+        """These settings with the lower bar of a pair its context supports."""
+        return replace(self, min_shared_words=self.context_min_shared_words,
+                       min_shared_weight=self.context_min_shared_weight)
