@@ -92,6 +92,9 @@ HOME_INTRO = [
 # The overview's matrix shows at most this many statements (those repeated by
 # the most outlets); None shows all. A very wide table helps no reader.
 OVERVIEW_MAX_STATEMENTS = 40
+# With more dated articles than this, the overview's timeline counts each
+# day's articles in one entry instead of placing every article; None: never.
+OVERVIEW_MAX_TIMELINE_ARTICLES = 300
 
 # --- Repeated paragraphs (plugin reuse_links; see README "Repeated paragraphs") ---
 # Each REUSE_X setting is the field x of archive.reuse.ReuseSettings, which

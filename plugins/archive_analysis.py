@@ -5,25 +5,34 @@ them, and keeps the result on the shared context for both plugins and their
 pages. Where there are corrections, a second run adds each correction's claim
 wording as paragraphs of its own, so that the corrections find the claim with
 the very matching the cross-links use, without the claims changing the links
-between articles.
+between articles; it reuses the first run's sketches.
+
+Each article's paragraphs go to the detector as soon as Pelican has read it,
+so that a large archive is sketched in a second process while the rest is
+still being read (see archive.reuse.background).
 """
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Mapping
 
+from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from archive.article_facts import ArticleFacts
+from archive.article_facts import ArticleFacts, source_key
 from archive.content_check import CORRECTIONS, load, markdown_files
 from archive.corrections.model import Correction
 from archive.corrections.parse import read_correction
 from archive.problems import ContentError, display_path
-from archive.reuse import Paragraph, ReuseResult, ReuseSettings, detect
+from archive.reuse import Paragraph, ReuseResult, ReuseSettings
+from archive.reuse.background import Article as DetectedArticle, Detector
 from archive.reuse_view import ParagraphText
 
 CONTEXT_KEY = "archive_analysis"
+FEED_KEY = "archive_reuse_feed"
+DETECTION_KEY = "archive_reuse_detection"
 CLAIM_PREFIX = "correction:"
 
 
@@ -31,7 +40,7 @@ CLAIM_PREFIX = "correction:"
 class Analysis:
     articles: list                       # Pelican articles, reading order
     facts: dict[str, ArticleFacts]
-    texts: dict                          # (slug, id) -> ParagraphText
+    texts: Mapping                       # (slug, id) -> ParagraphText
     paragraph_order: dict[str, list[str]]
     settings: ReuseSettings
     reuse: ReuseResult                   # links and groups between articles only
@@ -45,6 +54,28 @@ def reuse_settings(settings: dict) -> ReuseSettings:
     given = {f.name: settings[f"REUSE_{f.name.upper()}"] for f in dataclasses.fields(ReuseSettings)
              if f"REUSE_{f.name.upper()}" in settings}
     return ReuseSettings(**given)
+
+
+class _Texts(Mapping):
+    """(slug, paragraph id) -> ParagraphText, made when asked for from the
+    articles' own paragraphs: a large archive has a hundred thousand, kept
+    for the whole build, that every garbage collection would scan again."""
+
+    def __init__(self, articles: list) -> None:
+        self._articles = {article.slug: article for article in articles}
+
+    def __getitem__(self, key) -> ParagraphText:
+        article = self._articles[key[0]]
+        for p in article.paragraphs:
+            if p.id == key[1]:
+                return ParagraphText(p.text, p.lang or article.archive.lang, p.number)
+        raise KeyError(key)
+
+    def __iter__(self):
+        return ((slug, p.id) for slug, article in self._articles.items() for p in article.paragraphs)
+
+    def __len__(self) -> int:
+        return sum(len(article.paragraphs) for article in self._articles.values())
 
 
 def _facts(article) -> ArticleFacts:
@@ -64,33 +95,97 @@ def read_corrections(content_path: str, article_slugs: set[str]) -> list[Correct
     return sorted(corrections, key=lambda c: c.slug)
 
 
+def _detected(slug: str, meta, rendered) -> DetectedArticle:
+    """An article as detection sees it: the outlet's own notes about its article are not reuse."""
+    return source_key(meta.outlet, slug), tuple((p.id, p.text, p.lang or meta.lang, p.number)
+                                                for p in rendered if p.role == "body")
+
+
+@dataclass
+class _Feed:
+    """The detector, and what it was given of each article as Pelican read it."""
+    detector: Detector
+    given: dict = field(default_factory=dict)   # slug -> (its ArticleMeta, its rendered paragraphs)
+
+    def add(self, slug: str, meta, rendered) -> None:
+        self.detector.add(slug, _detected(slug, meta, rendered))
+        self.given[slug] = (meta, rendered)
+
+    def has(self, article) -> bool:
+        """Whether the detector has this very article (Pelican may reuse a cached one it never read)."""
+        meta, rendered = self.given.get(article.slug, (None, None))
+        return meta is article.archive and rendered is article.paragraphs
+
+
+@dataclass
+class _Detection:
+    """Detection started over these articles, the claims of these corrections with them."""
+    articles: list
+    corrections: list[Correction]
+    detector: Detector
+
+
+def _archived(generator) -> list:
+    return [a for a in generator.articles if hasattr(a, "archive")]
+
+
+def article_read(generator, metadata: dict) -> None:
+    """Give the detector an article's paragraphs as soon as it is read."""
+    if "archive" in metadata:
+        if FEED_KEY not in generator.context:
+            generator.context[FEED_KEY] = _Feed(Detector(reuse_settings(generator.settings)))
+        generator.context[FEED_KEY].add(metadata["slug"], metadata["archive"], metadata["paragraphs"])
+
+
+def articles_known(generator) -> None:
+    """Start detection as soon as Pelican knows which articles it publishes:
+    it has more to do before the pages need the results."""
+    generator.context[DETECTION_KEY] = _start_detection(generator)
+
+
+def _start_detection(generator) -> _Detection:
+    articles = _archived(generator)
+    corrections = read_corrections(generator.settings["PATH"], {a.slug for a in articles})
+    feed = generator.context.pop(FEED_KEY, None) or _Feed(Detector(reuse_settings(generator.settings)))
+    for article in articles:
+        if not feed.has(article):
+            feed.add(article.slug, article.archive, article.paragraphs)
+    slugs = [a.slug for a in articles]
+    runs = [(slugs, [])]
+    if corrections:
+        runs.append((slugs, [Paragraph(CLAIM_PREFIX + c.slug, CLAIM_PREFIX + c.slug, f"claim-{n}", text)
+                             for c in corrections for n, text in enumerate(c.passages, 1)]))
+    by_slug = {a.slug: a for a in articles}
+    feed.detector.submit(runs, lambda slug: _detected(slug, by_slug[slug].archive, by_slug[slug].paragraphs))
+    return _Detection(articles, corrections, feed.detector)
+
+
+def connect() -> None:
+    """Called by each plugin that uses the analysis (connecting twice is harmless)."""
+    signals.article_generator_context.connect(article_read)
+    signals.article_generator_pretaxonomy.connect(articles_known)
+
+
 def analyse(generators) -> Analysis:
     """The archive's analysis, computed on first use and shared afterwards."""
     articles_generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
     context = articles_generator.context
     if CONTEXT_KEY in context:
         return context[CONTEXT_KEY]
-    settings = articles_generator.settings
-    articles = [a for a in articles_generator.articles if hasattr(a, "archive")]
+    articles = _archived(articles_generator)
+    detection = context.pop(DETECTION_KEY, None)
+    if detection is None or list(map(id, detection.articles)) != list(map(id, articles)):
+        if detection is not None:
+            detection.detector.results()  # started over other articles: collect, and start again
+        detection = _start_detection(articles_generator)
+    # While the detector works: what the pages need to know of the articles.
     facts = {a.slug: _facts(a) for a in articles}
-    texts, order, paragraphs = {}, {}, []
-    for article in articles:
-        order[article.slug] = []
-        for p in article.paragraphs:
-            texts[(article.slug, p.id)] = ParagraphText(p.text, p.lang or article.archive.lang, p.number)
-            order[article.slug].append(p.id)
-            if p.role == "body":  # the outlet's own notes about its article are not reuse
-                paragraphs.append(Paragraph(article.slug, facts[article.slug].source_key, p.id, p.text,
-                                            p.lang or article.archive.lang, position=p.number))
-    reuse_config = reuse_settings(settings)
-    analysis = Analysis(articles, facts, texts, order, reuse_config, detect(paragraphs, reuse_config))
-    analysis.corrections = read_corrections(settings["PATH"], set(facts))
-    if analysis.corrections:
-        claims = [Paragraph(CLAIM_PREFIX + c.slug, CLAIM_PREFIX + c.slug, f"claim-{n}", text)
-                  for c in analysis.corrections for n, text in enumerate(c.passages, 1)]
-        with_claims = detect(paragraphs + claims, reuse_config)
-        for correction in analysis.corrections:
-            analysis.claim_matches[correction.slug] = _claim_matches(with_claims, CLAIM_PREFIX + correction.slug, order)
+    order = {a.slug: [p.id for p in a.paragraphs] for a in articles}
+    reuse, *with_claims = detection.detector.results()
+    analysis = Analysis(articles, facts, _Texts(articles), order, reuse_settings(articles_generator.settings), reuse,
+                        corrections=detection.corrections)
+    for correction in detection.corrections:
+        analysis.claim_matches[correction.slug] = _claim_matches(with_claims[0], CLAIM_PREFIX + correction.slug, order)
     context[CONTEXT_KEY] = analysis
     return analysis
 

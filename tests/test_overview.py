@@ -13,8 +13,8 @@ from bs4 import BeautifulSoup
 
 from archive.article_facts import ArticleFacts
 from archive.dates import parse_date
-from archive.overview import (ARTICLE, CLAIM, EVENT, FIRST_SEEN, INDIRECT, NOTE, Event, claim_event, note_events,
-                              spread_matrix, spread_timeline, stated_date)
+from archive.overview import (ARTICLE, CLAIM, DAY, EVENT, FIRST_SEEN, INDIRECT, NOTE, Event, claim_event,
+                              note_events, spread_matrix, spread_timeline, stated_date)
 from archive.statement_labels import sentence_spans, statement_label
 from archive.reuse import Group, Link, ReuseResult
 from archive.reuse_view import ParagraphText
@@ -186,6 +186,37 @@ def test_the_drawing_is_a_labelled_image_with_a_mark_per_dated_article(matrix):
         assert float(spot.top[:-1]) + float(spot.height[:-1]) <= 100
 
 
+def test_a_large_archive_counts_its_articles_per_day(matrix):
+    events = [claim_event("Ministry", "Images prove it", parse_date("2017-11-14"), "corrections/c.html")]
+    timeline = spread_timeline(FACTS, matrix, events, max_articles=3)
+    assert timeline.by_day
+    got = [(m.kind, m.date.iso(), m.title, m.count) for m in timeline.marks]
+    assert got == [
+        (CLAIM, "2017-11-14", "Claim made by the Ministry", 0),
+        (DAY, "2017-11-14", "1 article", 1),
+        (DAY, "2017-11-15", "2 articles", 2),     # a day only and a day with a time count alike
+        (DAY, "2017-11-16", "1 article", 1),
+    ]
+    fifteenth = timeline.marks[2]
+    assert fifteenth.detail == "from 2 outlets; 1 of them carried one of the 3 repeated statements in the table"
+    assert fifteenth.url is None
+    assert [m.article.slug for m in timeline.undated] == ["c"], "undated articles are still listed one by one"
+    assert not spread_timeline(FACTS, matrix, events, max_articles=4).by_day, "four dated articles are not too many"
+
+
+def test_the_drawing_of_a_large_archive_says_its_articles_are_counted(matrix):
+    timeline = spread_timeline(FACTS, matrix, [], max_articles=1)
+    drawing = draw_timeline(timeline, "T")
+    root = ET.fromstring(drawing.svg)
+    assert not root.findall(f".//{SVG}circle"), "no article is drawn one by one"
+    assert len(root.findall(f".//{SVG}rect[@rx]")) == 3, "a bar per day"
+    texts = [t.text for t in root.iter(f"{SVG}text")]
+    assert "2 articles" in texts
+    desc = root.find(f"{SVG}desc").text
+    assert "4 dated articles, too many to show one by one" in desc
+    assert drawing.hotspots == (), "a day's bar leads nowhere: the list of articles is on the home page"
+
+
 def test_nothing_dated_draws_nothing():
     facts = {"c": FACTS["c"]}
     matrix = spread_matrix(ReuseResult([], []), facts, ORDER, TEXTS)
@@ -319,6 +350,20 @@ def test_the_overview_is_the_same_at_every_build(built_site, tmp_path):
     again = build_site(ROOT / "content", tmp_path / "output")
     assert again.status == 0, again.errors
     assert again.page("overview.html") == built_site.page("overview.html")
+
+
+def test_a_large_archive_tells_the_reader_its_articles_are_counted_per_day(tmp_path):
+    built = build_site(ROOT / "content", tmp_path / "output", OVERVIEW_MAX_TIMELINE_ARTICLES=2, SEARCH_INDEX=False)
+    assert built.status == 0, built.errors
+    soup = BeautifulSoup(built.page("overview.html"), "html.parser")
+    when = soup.select_one("section.when")
+    assert "too many articles to place one by one" in when.get_text()
+    assert when.find("a", href=re.compile(r"index\.html$"))
+    days = when.select("ol.timeline-list > li.timeline-day")
+    assert days and not when.select("li.timeline-article") and not when.select("svg circle")
+    counted = [int(re.search(r"(\d+) articles?", li.get_text()).group(1)) for li in days]
+    dated = [a for a in json.loads(built.page("data/reuse.json"))["articles"] if a["date"]]
+    assert sum(counted) == len(dated)
 
 
 NEW_ARTICLE = """Title: Coalition jets broke the agreed flight ban, ministry says

@@ -21,8 +21,7 @@ class ArticleFacts:
 
     @property
     def source_key(self) -> str:
-        """Who published it: an unknown outlet counts as an outlet of its own."""
-        return f"outlet:{self.outlet}" if self.outlet else f"unknown:{self.slug}"
+        return source_key(self.outlet, self.slug)
 
     @property
     def outlet_label(self) -> str:
@@ -36,3 +35,8 @@ class ArticleFacts:
     def order(self) -> tuple:
         """Oldest first, undated last, then by slug: the archive's reading order."""
         return (self.date.sort_key(), self.slug)
+
+
+def source_key(outlet: str | None, slug: str) -> str:
+    """Who published an article: an unknown outlet counts as an outlet of its own."""
+    return f"outlet:{outlet}" if outlet else f"unknown:{slug}"

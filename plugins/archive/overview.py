@@ -10,6 +10,7 @@ plain data (no Pelican):
 - `spread_timeline`: the dated articles and the events where the correction
   came in (the claim, events given by the maintainer, and outlets' own notes
   when the note's text states a date), in time order; undated articles apart.
+  A large archive's articles are counted per day instead.
 
 Nothing here invents a date: a note without a stated date is not placed, an
 article without a date is listed as "date unknown".
@@ -157,9 +158,10 @@ def spread_matrix(result: ReuseResult, facts: dict[str, ArticleFacts],
 # The timeline
 
 ARTICLE, CLAIM, EVENT, NOTE = "article", "claim", "event", "note"
+DAY = "day"   # the dated articles of one day, counted
 # Within one day, items whose time is not stated keep this order: the claim,
 # the articles repeating it, then what happened to it.
-_KIND_RANK = {CLAIM: 0, ARTICLE: 1, EVENT: 2, NOTE: 3}
+_KIND_RANK = {CLAIM: 0, ARTICLE: 1, DAY: 1, EVENT: 2, NOTE: 3}
 
 _MONTHS = {name: n for n, name in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -209,8 +211,8 @@ class Event:
 
 @dataclass(frozen=True)
 class Mark:
-    """One entry of the timeline: an article or an event."""
-    kind: str              # ARTICLE, CLAIM, EVENT or NOTE
+    """One entry of the timeline: an article, a day's articles or an event."""
+    kind: str              # ARTICLE, DAY, CLAIM, EVENT or NOTE
     date: ArchiveDate
     title: str
     detail: str
@@ -219,6 +221,7 @@ class Mark:
     statements: tuple[int, ...] = ()   # column numbers of the statements an article carried
     status: str | None = None          # how the outlet handled the claim, in words
     source: str | None = None
+    count: int = 0                     # how many articles it stands for: an ARTICLE 1, a DAY its day's
 
     @property
     def day(self):
@@ -235,6 +238,7 @@ class Timeline:
     marks: tuple[Mark, ...]          # dated, in time order
     undated: tuple[Mark, ...]        # articles with no date, reading order
     statements: int                  # how many repeated statements there are in all
+    by_day: bool = False             # articles are counted per day (DAY marks), not shown one by one
 
 
 def carried_statements(matrix: Matrix) -> dict[str, tuple[int, ...]]:
@@ -265,22 +269,49 @@ def note_events(facts: dict[str, ArticleFacts]) -> list[Event]:
 
 
 def spread_timeline(facts: dict[str, ArticleFacts], matrix: Matrix, events: list[Event],
-                    status: dict[str, str] | None = None) -> Timeline:
+                    status: dict[str, str] | None = None, max_articles: int | None = None) -> Timeline:
     """The dated articles and `events` in time order; undated articles apart.
 
     `status` maps an article slug to how its outlet handled the claim, in
-    words (from the corrections); events without a date are left out.
+    words (from the corrections); events without a date are left out. With
+    more than `max_articles` dated articles, each day's articles are one DAY
+    mark that counts them: a timeline of thousands of articles one by one
+    is too long to read (and to build), events stay one by one.
     """
     carried = carried_statements(matrix)
     status = status or {}
     marks, undated = [], []
     for fact in sorted(facts.values(), key=lambda f: f.order()):
         mark = Mark(ARTICLE, fact.date, fact.outlet_label, fact.title, fact.url, fact,
-                    carried.get(fact.slug, ()), status.get(fact.slug))
+                    carried.get(fact.slug, ()), status.get(fact.slug), count=1)
         (marks if fact.date.known else undated).append(mark)
+    by_day = max_articles is not None and len(marks) > max_articles
+    if by_day:
+        marks = _days(marks, len(matrix.columns))
     for event in events:
         if event.date.known:
             marks.append(Mark(event.kind, event.date, event.title, event.detail, event.url, event.article,
                               source=event.source))
     marks.sort(key=Mark.sort_key)
-    return Timeline(tuple(marks), tuple(undated), len(matrix.columns))
+    return Timeline(tuple(marks), tuple(undated), len(matrix.columns), by_day)
+
+
+def _days(articles: list[Mark], statements: int) -> list[Mark]:
+    """One DAY mark per day of the article marks `articles`, in time order;
+    `statements`: how many the matrix shows."""
+    by_day: dict = {}
+    for mark in articles:
+        by_day.setdefault(mark.day, []).append(mark)
+    days = []
+    for day, marks in by_day.items():
+        outlets = len({mark.article.source_key for mark in marks})
+        carrying = sum(1 for mark in marks if mark.statements)
+        detail = (f"from {plural(outlets, 'outlet')}; {carrying} of them carried one of the "
+                  f"{plural(statements, 'repeated statement')} in the table")
+        days.append(Mark(DAY, ArchiveDate(datetime(day.year, day.month, day.day)), plural(len(marks), "article"),
+                         detail, None, count=len(marks)))
+    return days
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"

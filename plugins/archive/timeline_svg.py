@@ -6,7 +6,8 @@ of days without entries is shortened to a marked break that says how many
 days it stands for. Within a day, entries whose time is not stated come
 first, then timed ones by time.
 
-Articles are circles with the number of repeated statements they carried;
+Articles are circles with the number of repeated statements they carried
+(a large archive's articles are counted per day instead, a bar per day);
 events are diamonds (the claim filled, others hollow) and outlets' notes
 squares; every entry is also written out in words beside its mark, so no
 meaning rests on shape or colour alone.
@@ -25,7 +26,7 @@ import html
 from dataclasses import dataclass
 from datetime import date as Date
 
-from .overview import ARTICLE, CLAIM, NOTE, Mark, Timeline
+from .overview import ARTICLE, CLAIM, DAY, NOTE, Mark, Timeline, plural
 
 WIDTH = 400
 AXIS_X = 96
@@ -100,15 +101,11 @@ def _time_words(mark: Mark) -> str:
     return f"{moment:%H:%M} (UTC{moment.isoformat(timespec='minutes')[-6:]})"
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def mark_lines(mark: Mark, statements: int) -> tuple[list[str], list[str]]:
     """The words written beside a mark: title lines and detail lines."""
     title = wrap(mark.title, TITLE_SIZE, max_lines=2, glyph=BOLD_GLYPH)
     if mark.kind == ARTICLE:
-        details = [f"{len(mark.statements)} of {_plural(statements, 'repeated statement')}",
+        details = [f"{len(mark.statements)} of {plural(statements, 'repeated statement')}",
                    _time_words(mark) + (f" · {mark.status.lower()}" if mark.status else "")]
         lines = [line for detail in details for line in wrap(detail, DETAIL_SIZE)]
         return title, lines[:MAX_DETAIL_LINES]
@@ -127,6 +124,8 @@ def _marker(mark: Mark, y: int) -> str:
         fill, ink = (ARTICLE_FILL, "#ffffff") if count else ("#ffffff", ARTICLE_FILL)
         return (f'<circle cx="{x}" cy="{y}" r="12" fill="{fill}" stroke="{ARTICLE_FILL}" stroke-width="2"/>'
                 f'<text x="{x}" y="{y + 4}" text-anchor="middle" font-size="12" font-weight="700" fill="{ink}">{count}</text>')
+    if mark.kind == DAY:
+        return f'<rect x="{x - 6}" y="{y - 13}" width="12" height="26" rx="3" fill="{ARTICLE_FILL}"/>'
     if mark.kind == NOTE:
         return f'<rect x="{x - 8}" y="{y - 8}" width="16" height="16" fill="{NOTE_FILL}"/>'
     points = f"{x},{y - 11} {x + 11},{y} {x},{y + 11} {x - 11},{y}"
@@ -146,17 +145,20 @@ def _percent(value: float) -> str:
 
 def describe(timeline: Timeline) -> str:
     """The drawing's description (its <desc>), in words."""
-    articles = [m for m in timeline.marks if m.kind == ARTICLE]
-    events = [m for m in timeline.marks if m.kind != ARTICLE]
+    articles = sum(m.count for m in timeline.marks)
+    events = [m for m in timeline.marks if not m.count]
     days = sorted({m.day for m in timeline.marks})
     parts = [f"A time axis running down the page from {day_label(days[0])} to {day_label(days[-1])}; "
              "runs of days without entries are shortened to a marked break."]
-    parts.append(f"{_plural(len(articles), 'dated article')}, each a circle with the number of the "
-                 f"{_plural(timeline.statements, 'repeated statement')} it carried, and "
-                 f"{_plural(len(events), 'event')} where the correction came in: diamonds for the claim and "
+    if timeline.by_day:
+        shown = "too many to show one by one: a bar for each day, with the number of its articles beside it"
+    else:
+        shown = f"each a circle with the number of the {plural(timeline.statements, 'repeated statement')} it carried"
+    parts.append(f"{plural(articles, 'dated article')}, {shown}, and "
+                 f"{plural(len(events), 'event')} where the correction came in: diamonds for the claim and "
                  "what happened to it, squares for the outlets' own notes.")
     if timeline.undated:
-        parts.append(f"{_plural(len(timeline.undated), 'article')} with no date "
+        parts.append(f"{plural(len(timeline.undated), 'article')} with no date "
                      f"{'is' if len(timeline.undated) == 1 else 'are'} listed beside the timeline, not on it.")
     parts.append("The list after the drawing gives every entry in words.")
     return " ".join(parts)
@@ -183,7 +185,7 @@ def draw_timeline(timeline: Timeline, title: str) -> Drawing | None:
                         f'stroke-width="2" stroke-dasharray="3 4"/>')
             body.append(f'<path d="M{AXIS_X - 9} {mid + 1} l18 -6 M{AXIS_X - 9} {mid + 6} l18 -6" '
                         f'stroke="{INK}" stroke-width="2" fill="none"/>')
-            body.append(_text(AXIS_X - 16, mid + 4, f"{_plural(empty, 'day')} later", DETAIL_SIZE, MUTED,
+            body.append(_text(AXIS_X - 16, mid + 4, f"{plural(empty, 'day')} later", DETAIL_SIZE, MUTED,
                               text_anchor="end", font_style="italic"))
             y += GAP
         top = y

@@ -17,7 +17,7 @@ from archive.corrections.notice import marker_html, notice_html
 from archive.corrections.structured_data import claim_review, correction_comment
 from archive.paragraph_html import Decoration, decorate
 from archive.render import render_summary
-from archive_analysis import analyse
+from archive_analysis import analyse, connect
 
 CONTEXT_KEY = "archive_corrections"
 
@@ -84,5 +84,6 @@ def add_generator(pelican):
 
 
 def register():
+    connect()
     signals.all_generators_finalized.connect(apply_corrections)
     signals.get_generators.connect(add_generator)

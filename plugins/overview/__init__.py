@@ -18,7 +18,7 @@ from pelican.generators import Generator
 from archive.overview import Event, claim_event, note_events, spread_matrix, spread_timeline
 from archive.reuse_view import STRENGTH_WORDS
 from archive.timeline_svg import draw_timeline
-from archive_analysis import analyse
+from archive_analysis import analyse, connect
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ def overview(analysis, explainers: list[dict], settings: dict):
                            settings.get("OVERVIEW_MAX_STATEMENTS"))
     status = _handling(explainers)
     events = _events(explainers) + note_events(analysis.facts)
-    timeline = spread_timeline(analysis.facts, matrix, events, status)
+    timeline = spread_timeline(analysis.facts, matrix, events, status, settings.get("OVERVIEW_MAX_TIMELINE_ARTICLES"))
     drawing = draw_timeline(timeline, "Timeline of the archived articles and of the correction")
     return matrix, timeline, drawing
 
@@ -79,5 +79,6 @@ def add_generator(pelican):
 
 
 def register():
+    connect()
     signals.all_generators_finalized.connect(ensure_analysis)
     signals.get_generators.connect(add_generator)

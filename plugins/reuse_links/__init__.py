@@ -12,12 +12,17 @@ from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
+from pelican.writers import Writer
 
+from archive.background_job import in_background
 from archive.paragraph_html import Decoration, decorate
 from archive.reuse_view import STRENGTH_WORDS, also_in, group_url, group_views, reuse_data
-from archive_analysis import analyse
+from archive_analysis import analyse, connect
 
 DATA_PATH = "data/reuse.json"
+# From this many statement groups on, their pages and the data file are
+# written in a second process while Pelican writes the articles.
+BACKGROUND_FROM_GROUPS = 500
 
 
 def _also_in_html(matches, groups) -> str:
@@ -56,15 +61,27 @@ def link_paragraphs(generators):
                                        for g in groups_of.get((article.slug, pid), [])}.values(),
                                       key=lambda v: v.variants[0].article.order())
     analysis.group_views = ordered
+    if len(ordered) >= BACKGROUND_FROM_GROUPS:
+        next(g for g in generators if isinstance(g, ReusePagesGenerator)).start_writing(analysis)
 
 
 class ReusePagesGenerator(Generator):
     """Writes one page per statement group and the JSON export."""
 
+    _written = None   # waits for the pages being written in a second process
+
+    def start_writing(self, analysis):
+        """Write in a second process, while Pelican writes the articles."""
+        self._written = in_background(lambda: self._write(Writer(self.output_path, settings=self.settings), analysis),
+                                      "writing the statement pages")
+
     def generate_output(self, writer):
-        analysis = self.context.get("archive_analysis")
-        if analysis is None:
-            return
+        if self._written is not None:
+            self._written()
+        elif "archive_analysis" in self.context:
+            self._write(writer, self.context["archive_analysis"])
+
+    def _write(self, writer, analysis):
         template = self.get_template("group")
         for view in analysis.group_views:
             writer.write_file(view.url, template, self.context, group=view, strength_words=STRENGTH_WORDS,
@@ -84,5 +101,6 @@ def add_generator(pelican):
 
 
 def register():
+    connect()
     signals.all_generators_finalized.connect(link_paragraphs)
     signals.get_generators.connect(add_generator)

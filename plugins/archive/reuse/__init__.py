@@ -26,6 +26,10 @@ How it works, one module per step:
   over at least ``min_words`` words (verbatim/edited), a rewording must share
   weighty words within one pair of sentences (reworded);
 * :mod:`.cluster` joins aligned sentences into statement groups;
+* :mod:`.sketches` keeps each paragraph's sketch for the next run (the
+  corrections' run repeats the archive's with the claims added), and
+  :mod:`.background` detects in a second process that sketches each article
+  as soon as the site has read it;
 * :mod:`.evaluate` and :mod:`.synthetic` measure quality on the hand labels
   and speed on a generated archive.
 """

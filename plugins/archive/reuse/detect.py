@@ -19,32 +19,43 @@ from .candidates import candidate_pairs
 from .cluster import statement_groups
 from .corroborate import corroborated
 from .model import Link, Paragraph, ReuseResult
-from .normalise import Normaliser, Sentence, Sketch
+from .normalise import Sketch
 from .score import Analysed, compare
 from .sequence import order_supported
 from .settings import ReuseSettings
+from .sketches import Sketches
 from .weights import Weights
 
 
-def detect(paragraphs: Iterable[Paragraph], settings: ReuseSettings = ReuseSettings()) -> ReuseResult:
-    """Links between paragraphs that carry the same statement, and their groups."""
+def detect(
+    paragraphs: Iterable[Paragraph], settings: ReuseSettings = ReuseSettings(), *, known: Sketches | None = None
+) -> ReuseResult:
+    """Links between paragraphs that carry the same statement, and their groups.
+
+    `known` holds sketches made with the same settings (by an earlier run, or
+    ahead of time); the sketches this run makes are added to it.
+    """
+    if known is None:
+        known = Sketches(settings)
+    elif known.settings != settings:
+        raise ValueError("the known sketches were made with other settings")
     # Millions of small containers are created and none holds a cycle: the
     # cyclic garbage collector would only rescan them again and again.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _detect(paragraphs, settings)
+        return _detect(paragraphs, settings, known)
     finally:
         if collecting:
             gc.enable()
 
 
-def _detect(paragraphs: Iterable[Paragraph], settings: ReuseSettings) -> ReuseResult:
-    normaliser = Normaliser(settings)
+def _detect(paragraphs: Iterable[Paragraph], settings: ReuseSettings, known: Sketches) -> ReuseResult:
+    normaliser = known.normaliser
     kept: list[Paragraph] = []
     sketches: list[Sketch] = []
     for paragraph in _in_block_order(paragraphs, settings):
-        sketch = linkable_sketch(paragraph, normaliser, settings)
+        sketch = known.of(paragraph)
         if sketch is not None:
             kept.append(paragraph)
             sketches.append(sketch)
@@ -88,27 +99,6 @@ def _detect(paragraphs: Iterable[Paragraph], settings: ReuseSettings) -> ReuseRe
         alignments.extend(((a, i), (b, j)) for i, j in match.aligned)
     links.sort(key=lambda link: (link.a, link.b))
     return ReuseResult(links=links, groups=statement_groups(alignments))
-
-
-def linkable_sketch(paragraph: Paragraph, normaliser: Normaliser, settings: ReuseSettings) -> Sketch | None:
-    """The sketch of `paragraph`, or None if it may not be linked at all.
-
-    A paragraph may not be linked when it is page furniture or has fewer than
-    `settings.min_words` words (chunks of text between spaces).
-    """
-    if normaliser.is_furniture(paragraph.text):
-        return None
-    sketch = normaliser.sketch(paragraph.text, paragraph.lang)
-    return sketch if sketch.size >= settings.min_words else None
-
-
-def linkable_sentences(
-    paragraph: Paragraph, normaliser: Normaliser, settings: ReuseSettings
-) -> list[Sentence] | None:
-    """The normalised sentences of `paragraph`, or None if it may not be linked at all."""
-    if linkable_sketch(paragraph, normaliser, settings) is None:
-        return None
-    return normaliser.analyse(paragraph.text, paragraph.lang)
 
 
 def _block(paragraph: Paragraph, settings: ReuseSettings) -> str:

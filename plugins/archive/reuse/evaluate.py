@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from .detect import detect, linkable_sketch
+from .detect import detect
+from .sketches import linkable_sketch
 from .model import Key, Link, Paragraph, STRENGTHS
 from .normalise import Normaliser
 from .settings import ReuseSettings

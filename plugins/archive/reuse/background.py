@@ -1,0 +1,189 @@
+"""Reuse detection in a second process, fed while the archive is still being read.
+
+Reading a large archive takes a site build several seconds on one core, and
+sketching its paragraphs is half of what detection costs.  A `Detector` is
+given each article as soon as it is read (`add`); once it holds many, it
+forks a worker that from then on receives every article and sketches it at
+once.  When the archive is complete (`submit`), the worker has only the
+steps over the whole archive left; it runs them and sends back links and
+groups (`results`) while this process goes on with other work.
+
+A small archive is detected in this process, and so is any archive when the
+worker cannot be started or fails: the results are the same either way,
+since a forked worker computes exactly what this process would.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+import multiprocessing
+import queue
+import threading
+from multiprocessing.connection import Connection
+from operator import attrgetter
+from typing import Callable, Sequence
+
+from .detect import detect
+from .model import Paragraph, ReuseResult
+from .settings import ReuseSettings
+from .sketches import Sketches
+
+#: Below this many paragraphs detection takes well under a second here, less
+#: than a second process is worth.
+START_AT = 5_000
+#: Articles sent to the worker at a time: fewer messages, no long stalls.
+_BATCH = 50
+#: A paragraph's fields, in the order Paragraph(*values) takes them.
+_FIELDS = attrgetter(*(field.name for field in dataclasses.fields(Paragraph)))
+
+#: A paragraph of an article: (id, text, lang, position in the article).
+Row = tuple[str, str, str, int | None]
+#: An article as detection sees it: (its source, see Paragraph; its paragraphs).
+Article = tuple[str, Sequence[Row]]
+#: One run of detection: the paragraphs of these articles, and these.
+Run = tuple[Sequence[str], Sequence[Paragraph]]
+
+
+class Detector:
+    """Detection over an archive whose articles arrive one at a time."""
+
+    def __init__(self, settings: ReuseSettings, start_at: int | None = None) -> None:
+        """`start_at`: paragraphs from which on a worker detects (default START_AT)."""
+        self.settings = settings
+        self._start_at = START_AT if start_at is None else start_at
+        # Where this platform cannot fork, detection is here whatever the size.
+        self._can_fork = "fork" in multiprocessing.get_all_start_methods()
+        # Articles not yet with the worker.  Once they are, this process
+        # keeps nothing of them: a hundred thousand paragraphs held here
+        # until the end of detection would slow down every garbage collection.
+        self._unsent: list[tuple[str, Article]] = []
+        self._added = 0  # paragraphs, until a worker starts
+        self._worker = None
+        self._connection: Connection | None = None
+        self._runs: list[Run] = []
+        self._article_of: Callable[[str], Article] | None = None
+
+    def add(self, name: str, article: Article) -> None:
+        """An article of the archive; adding one again replaces it."""
+        if self._worker is None and self._can_fork:
+            self._unsent.append((name, article))
+            self._added += len(article[1])
+            if self._added >= self._start_at:
+                self._start()
+        elif self._connection is not None:
+            self._unsent.append((name, article))
+            if len(self._unsent) >= _BATCH:
+                self._flush()
+        # else detection is here, on the articles `submit` names
+
+    def submit(self, runs: Sequence[Run], article_of: Callable[[str], Article]) -> None:
+        """Start detecting each run; the runs share their sketches.
+
+        `article_of` gives an article by name, as it was added: this process
+        asks for them only if it has to detect here."""
+        self._runs = [(list(names), list(extra)) for names, extra in runs]
+        self._article_of = article_of
+        if self._connection is not None:
+            self._flush()
+            self._send(("detect", [(names, [_FIELDS(p) for p in extra]) for names, extra in self._runs]))
+        self._unsent = []
+
+    def results(self) -> list[ReuseResult]:
+        """What `detect` gives for each submitted run, in order."""
+        found = None
+        if self._connection is not None:
+            try:
+                found = self._connection.recv()
+            except (EOFError, OSError):
+                pass
+            self._stop()
+        if found is None:  # no worker, or it failed: detect here
+            found = _detect_runs(self._runs, lambda name: _paragraphs(name, self._article_of(name)),
+                                 Sketches(self.settings))
+        self._runs, self._article_of = [], None
+        return found
+
+    def _start(self) -> None:
+        context = multiprocessing.get_context("fork")
+        mine, theirs = context.Pipe()
+        # A forked worker starts with the articles added so far.
+        self._worker = context.Process(target=_serve, args=(theirs, mine, self.settings, self._unsent), daemon=True)
+        self._worker.start()
+        theirs.close()
+        self._connection = mine
+        self._unsent = []
+
+    def _flush(self) -> None:
+        self._send(("add", self._unsent))
+        self._unsent = []
+
+    def _send(self, message: tuple) -> None:
+        if self._connection is None:
+            return
+        try:
+            self._connection.send(message)
+        except OSError:  # the worker is gone: detect here
+            self._stop()
+
+    def _stop(self) -> None:
+        self._connection.close()
+        self._connection = None
+        self._worker.join()
+
+
+def _paragraphs(name: str, article: Article) -> list[Paragraph]:
+    source, rows = article
+    return [Paragraph(name, source, id_, text, lang, position) for id_, text, lang, position in rows]
+
+
+def _detect_runs(runs: Sequence[Run], paragraphs_of: Callable[[str], list[Paragraph]], known: Sketches
+                 ) -> list[ReuseResult]:
+    return [detect([p for name in names for p in paragraphs_of(name)] + list(extra), known.settings, known=known)
+            for names, extra in runs]
+
+
+def _serve(connection: Connection, parents_end: Connection, settings: ReuseSettings,
+           added: list[tuple[str, Article]]) -> None:
+    """The worker: sketch each article as it arrives; then detect and send back the results."""
+    parents_end.close()  # so that the worker sees the end of input if the parent goes away
+    # Nothing here makes a reference cycle, and a collection would touch, and
+    # so copy, every page of memory shared with the parent.
+    gc.disable()
+    # Messages are taken off the pipe as they come, so that the parent never
+    # waits to send while the worker sketches.
+    inbox: queue.SimpleQueue = queue.SimpleQueue()
+    threading.Thread(target=_receive, args=(connection, inbox), daemon=True).start()
+    known = Sketches(settings)
+    articles: dict[str, list[Paragraph]] = {}
+
+    def take(batch: list[tuple[str, Article]]) -> None:
+        for name, article in batch:
+            paragraphs = articles[name] = _paragraphs(name, article)
+            for paragraph in paragraphs:
+                known.of(paragraph)
+
+    try:
+        take(added)
+        while (message := inbox.get()) is not None and message[0] == "add":
+            take(message[1])
+        if message is None:  # the parent went away
+            return
+        runs = [(names, [Paragraph(*fields) for fields in extra]) for names, extra in message[1]]
+        found = _detect_runs(runs, articles.__getitem__, known)
+    except Exception:  # the parent detects again itself, and meets the error there
+        found = None
+    connection.send(found)
+
+
+def _receive(connection: Connection, inbox: queue.SimpleQueue) -> None:
+    """Move messages from `connection` to `inbox` up to the request to detect;
+    None when the parent has gone away."""
+    while True:
+        try:
+            message = connection.recv()
+        except EOFError:
+            message = None
+        inbox.put(message)
+        if message is None or message[0] != "add":
+            return

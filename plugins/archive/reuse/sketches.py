@@ -1,0 +1,56 @@
+"""Which paragraphs may be linked at all, and their sketches, computed once.
+
+A paragraph's sketch depends only on its text, its language and the
+settings, so one run of detection can hand its sketches to the next: the
+corrections' run (the archive plus each claim's wording) repeats the
+archive's run with a few paragraphs more, and a second process can sketch
+paragraphs ahead of time (see :mod:`.background`).
+"""
+
+from __future__ import annotations
+
+from .model import Paragraph
+from .normalise import Normaliser, Sketch
+from .settings import ReuseSettings
+
+
+def linkable_sketch(paragraph: Paragraph, normaliser: Normaliser, settings: ReuseSettings) -> Sketch | None:
+    """The sketch of `paragraph`, or None if it may not be linked at all.
+
+    A paragraph may not be linked when it is page furniture or has fewer than
+    `settings.min_words` words (chunks of text between spaces).
+    """
+    return _linkable(paragraph.text, paragraph.lang, normaliser, settings)
+
+
+def _linkable(text: str, lang: str, normaliser: Normaliser, settings: ReuseSettings) -> Sketch | None:
+    if normaliser.is_furniture(text):
+        return None
+    sketch = normaliser.sketch(text, lang)
+    return sketch if sketch.size >= settings.min_words else None
+
+
+class Sketches:
+    """Linkable sketches by (text, language), for one set of settings.
+
+    Detection asks for every paragraph's sketch through :meth:`of`; a text
+    sketched before, by this run or an earlier one, is not sketched again.
+    """
+
+    def __init__(self, settings: ReuseSettings) -> None:
+        self.settings = settings
+        self.normaliser = Normaliser(settings)
+        self._known: dict[tuple[str, str], Sketch | None] = {}
+
+    def of(self, paragraph: Paragraph) -> Sketch | None:
+        """The sketch of `paragraph`, or None if it may not be linked at all."""
+        return self.add(paragraph.text, paragraph.lang)
+
+    def add(self, text: str, lang: str) -> Sketch | None:
+        """Sketch `text` unless it is known already; its sketch or None."""
+        key = (text, lang)
+        try:
+            return self._known[key]
+        except KeyError:
+            sketch = self._known[key] = _linkable(text, lang, self.normaliser, self.settings)
+            return sketch

@@ -1,0 +1,95 @@
+"""Detection fed article by article, in a second process or here: always the
+same results as one call of `detect`; and sketches shared between runs."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from itertools import groupby
+
+import pytest
+from flood_archive import FLOOD, paragraphs_of
+
+from archive.reuse import Paragraph, ReuseSettings, detect
+from archive.reuse.background import Detector
+from archive.reuse.sketches import Sketches, linkable_sketch
+from archive.reuse.synthetic import generate
+
+CLAIM = Paragraph("claim", "claim", "c1", "Engineers warned that the old stone bridge at Fenwick Crossing could "
+                                          "collapse if the water rose another forty centimetres.")
+
+
+@pytest.fixture(scope="module")
+def archive() -> list[Paragraph]:
+    return generate(120, seed=5).paragraphs
+
+
+def as_articles(paragraphs: list[Paragraph]) -> dict:
+    """Article -> (source, rows), as a site's adapter gives them to a Detector."""
+    return {name: (group[0].source, tuple((p.id, p.text, p.lang, p.position) for p in group))
+            for name, group in ((name, list(group)) for name, group in groupby(paragraphs, lambda p: p.article))}
+
+
+def detect_fed(paragraphs: list[Paragraph], start_at: int, extra=(), kill_worker=False):
+    """Results of a Detector given `paragraphs` article by article; was a worker started?"""
+    articles = as_articles(paragraphs)
+    detector = Detector(ReuseSettings(), start_at=start_at)
+    for name, article in articles.items():
+        detector.add(name, article)
+    worker = detector._worker
+    if kill_worker:
+        worker.kill()
+        worker.join()
+    runs = [(list(articles), [])] + ([(list(articles), list(extra))] if extra else [])
+    detector.submit(runs, articles.__getitem__)
+    return detector.results(), worker is not None
+
+
+def test_a_worker_finds_what_one_call_of_detect_finds(archive):
+    expected = detect(archive)
+    assert expected.links, "the archive has reuse to find"
+    assert detect_fed(archive, start_at=1) == ([expected], True)
+
+
+def test_a_small_archive_is_detected_here_with_the_same_results(archive):
+    assert detect_fed(archive, start_at=10**9) == ([detect(archive)], False)
+
+
+def test_a_worker_that_dies_changes_nothing(archive):
+    assert detect_fed(archive, start_at=1, kill_worker=True) == ([detect(archive)], True)
+
+
+@pytest.mark.parametrize("start_at", [1, 10**9])
+def test_a_second_run_adds_paragraphs_to_the_same_articles(start_at):
+    flood = paragraphs_of(FLOOD)
+    (plain, with_claim), _ = detect_fed(flood, start_at, extra=[CLAIM])
+    assert plain == detect(flood)
+    assert with_claim == detect(flood + [CLAIM])
+    assert any(CLAIM.key in (link.a, link.b) for link in with_claim.links)
+
+
+def test_an_article_added_again_replaces_the_first_version():
+    flood = paragraphs_of(FLOOD)
+    articles = as_articles(flood)
+    source, rows = articles["herald-flood"]
+    detector = Detector(ReuseSettings(), start_at=1)
+    detector.add("herald-flood", (source, rows[:1]))  # an early, shorter version
+    for name, article in articles.items():
+        detector.add(name, article)
+    detector.submit([(list(articles), [])], articles.__getitem__)
+    assert detector.results() == [detect(flood)]
+
+
+def test_sketches_are_made_once_and_shared_between_runs():
+    flood = paragraphs_of(FLOOD)
+    known = Sketches(ReuseSettings())
+    first = detect(flood, known=known)
+    for paragraph in flood:
+        assert known.of(paragraph) == linkable_sketch(paragraph, known.normaliser, known.settings)
+    assert detect(flood, known=known) == first == detect(flood)
+    assert detect(flood + [CLAIM], known=known) == detect(flood + [CLAIM])
+
+
+def test_sketches_made_with_other_settings_are_refused():
+    known = Sketches(replace(ReuseSettings(), min_words=5))
+    with pytest.raises(ValueError):
+        detect(paragraphs_of(FLOOD), ReuseSettings(), known=known)
