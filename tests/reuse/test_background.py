@@ -83,8 +83,14 @@ def test_sketches_are_made_once_and_shared_between_runs():
     flood = paragraphs_of(FLOOD)
     known = Sketches(ReuseSettings())
     first = detect(flood, known=known)
+    vocabulary = known.vocabulary
     for paragraph in flood:
-        assert known.of(paragraph) == linkable_sketch(paragraph, known.normaliser, known.settings)
+        sketched = known.of(paragraph)
+        expected = linkable_sketch(paragraph, known.normaliser, known.settings)
+        assert (None if sketched is None else sketched.sketch) == expected
+        if sketched is not None:  # its words by number are its words
+            assert {vocabulary[number] for number in sketched.word_ids} == expected.words
+            assert len(sketched.word_ids) == len(expected.words)
     assert detect(flood, known=known) == first == detect(flood)
     assert detect(flood + [CLAIM], known=known) == detect(flood + [CLAIM])
 

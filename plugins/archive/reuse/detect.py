@@ -19,11 +19,10 @@ from .candidates import candidate_pairs
 from .cluster import statement_groups
 from .corroborate import corroborated
 from .model import Link, Paragraph, ReuseResult
-from .normalise import Sketch
 from .score import Analysed, compare
 from .sequence import order_supported
 from .settings import ReuseSettings
-from .sketches import Sketches
+from .sketches import Sketched, Sketches
 from .weights import Weights
 
 
@@ -53,20 +52,22 @@ def detect(
 def _detect(paragraphs: Iterable[Paragraph], settings: ReuseSettings, known: Sketches) -> ReuseResult:
     normaliser = known.normaliser
     kept: list[Paragraph] = []
-    sketches: list[Sketch] = []
+    sketches: list[Sketched] = []
     for paragraph in _in_block_order(paragraphs, settings):
-        sketch = known.of(paragraph)
-        if sketch is not None:
+        sketched = known.of(paragraph)
+        if sketched is not None:
             kept.append(paragraph)
-            sketches.append(sketch)
+            sketches.append(sketched)
 
     by_article: dict[str, list[int]] = defaultdict(list)
     for index, paragraph in enumerate(kept):
         by_article[paragraph.article].append(index)
-    words = [sketch.words for sketch in sketches]
-    weights = Weights(words, by_article.values(), settings.background_paragraphs)
+    words = [sketched.sketch.words for sketched in sketches]
+    word_ids = [sketched.word_ids for sketched in sketches]
+    weights = Weights(word_ids, by_article.values(), settings.background_paragraphs, known.vocabulary)
     blocks = [_block(paragraph, settings) for paragraph in kept]
-    pairs = candidate_pairs(sketches, blocks, weights.document_frequency, settings.max_feature_df)
+    pairs = candidate_pairs(word_ids, [sketched.sketch.fingerprints for sketched in sketches], blocks,
+                            weights.document_frequency, settings.max_feature_df)
 
     analysed: dict[int, Analysed] = {}
 

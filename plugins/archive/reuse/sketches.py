@@ -5,13 +5,28 @@ settings, so one run of detection can hand its sketches to the next: the
 corrections' run (the archive plus each claim's wording) repeats the
 archive's run with a few paragraphs more, and a second process can sketch
 paragraphs ahead of time (see :mod:`.background`).
+
+Each sketch comes with its content words as numbers (`Sketched.word_ids`),
+so that the steps over the whole archive (word weights, candidate pairs)
+count with arrays instead of sets of strings.
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
+import numpy as np
+
 from .model import Paragraph
 from .normalise import Normaliser, Sketch
 from .settings import ReuseSettings
+
+
+class Sketched(NamedTuple):
+    """A linkable paragraph's sketch, and its content words by number in `Sketches.vocabulary`."""
+
+    sketch: Sketch
+    word_ids: np.ndarray
 
 
 def linkable_sketch(paragraph: Paragraph, normaliser: Normaliser, settings: ReuseSettings) -> Sketch | None:
@@ -40,17 +55,29 @@ class Sketches:
     def __init__(self, settings: ReuseSettings) -> None:
         self.settings = settings
         self.normaliser = Normaliser(settings)
-        self._known: dict[tuple[str, str], Sketch | None] = {}
+        self._number: dict[str, int] = {}  # content word -> its number, in the order first seen
+        self._known: dict[tuple[str, str], Sketched | None] = {}
 
-    def of(self, paragraph: Paragraph) -> Sketch | None:
+    def of(self, paragraph: Paragraph) -> Sketched | None:
         """The sketch of `paragraph`, or None if it may not be linked at all."""
         return self.add(paragraph.text, paragraph.lang)
 
-    def add(self, text: str, lang: str) -> Sketch | None:
+    def add(self, text: str, lang: str) -> Sketched | None:
         """Sketch `text` unless it is known already; its sketch or None."""
         key = (text, lang)
         try:
             return self._known[key]
         except KeyError:
-            sketch = self._known[key] = _linkable(text, lang, self.normaliser, self.settings)
-            return sketch
+            sketch = _linkable(text, lang, self.normaliser, self.settings)
+            sketched = self._known[key] = None if sketch is None else Sketched(sketch, self._numbers(sketch.words))
+            return sketched
+
+    @property
+    def vocabulary(self) -> list[str]:
+        """Every content word sketched so far; a word's number is its index."""
+        return list(self._number)
+
+    def _numbers(self, words: frozenset[str]) -> np.ndarray:
+        numbers = self._number
+        number, size = numbers.setdefault, numbers.__len__  # a new word gets the next number
+        return np.array([number(word, size()) for word in words], dtype=np.int32)

@@ -29,9 +29,12 @@ reuse than in a large one.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from itertools import repeat
 from typing import Iterable, Sequence
+
+import numpy as np
+
+from .arrays import distinct
 
 _SPECIFICITY_POWER = 1.5
 
@@ -41,25 +44,34 @@ class Weights:
 
     def __init__(
         self,
-        paragraphs: Sequence[frozenset[str]],
+        word_ids: Sequence[np.ndarray],
         articles: Iterable[Iterable[int]],
         background: int,
+        vocabulary: Sequence[str],
     ) -> None:
-        """`paragraphs` are content-word sets; `articles` group their indexes."""
-        in_paragraphs: Counter[str] = Counter()
-        for words in paragraphs:
-            in_paragraphs.update(words)
-        in_articles: Counter[str] = Counter()
-        for members in articles:
-            in_articles.update(frozenset().union(*(paragraphs[i] for i in members)))
-        total = len(paragraphs) + max(background, 1)
+        """`word_ids` are the paragraphs' content words, as indexes into
+        `vocabulary`; `articles` group the paragraphs' indexes."""
+        size = len(vocabulary)
+        every = np.concatenate([np.zeros(0, np.int32), *word_ids]).astype(np.int64)
+        #: In how many paragraphs each word (by number) occurs.
+        self.document_frequency = np.bincount(every, minlength=size)
+        article_of = np.empty(len(word_ids), dtype=np.int64)
+        for number, members in enumerate(articles):
+            article_of[list(members)] = number
+        lengths = np.fromiter(map(len, word_ids), dtype=np.int64, count=len(word_ids))
+        # A word counts once per article however many of its paragraphs have it.
+        in_article = distinct(np.repeat(article_of, lengths) * size + every)
+        in_articles = np.bincount(in_article % size, minlength=size)
+        total = len(word_ids) + max(background, 1)
         scale = math.log(total)
+        seen = np.flatnonzero(self.document_frequency)
+        # math.log, not numpy's vectorised logarithm, whose last bit may depend
+        # on the processor's instruction set: a score on the site should not.
         self._weights = {
-            word: math.log(total / count) / scale * (in_articles[word] / count) ** _SPECIFICITY_POWER
-            for word, count in in_paragraphs.items()
+            vocabulary[word]: math.log(total / count) / scale * (articles_with / count) ** _SPECIFICITY_POWER
+            for word, count, articles_with in zip(seen.tolist(), self.document_frequency[seen].tolist(),
+                                                  in_articles[seen].tolist())
         }
-        #: In how many paragraphs each word occurs.
-        self.document_frequency = in_paragraphs
 
     def __getitem__(self, word: str) -> float:
         """The weight of `word`; a word the archive has never seen weighs 1."""
@@ -68,4 +80,3 @@ class Weights:
     def total(self, words: Iterable[str]) -> float:
         """The summed weight of `words`."""
         return sum(map(self._weights.get, words, repeat(1.0)))
-
