@@ -166,9 +166,10 @@ def test(c):
     raise Exit(code=status)
 
 
-@task(help={"articles": "number of synthetic articles (default 10000)", "seed": "random seed of the generator"})
-def bench(c, articles=10_000, seed=0):
+@task(help={"articles": "number of synthetic articles (default 10000)", "seed": "random seed of the generator",
+            "rounds": "rounds of the three builds, order rotated each round (default 3)"})
+def bench(c, articles=10_000, seed=0, rounds=3):
     """Benchmark a synthetic archive: build times vs. plain Pelican, detection time and memory, precision/recall."""
     from site_bench import run
 
-    print(run(int(articles), int(seed)))
+    print(run(int(articles), int(seed), int(rounds)))

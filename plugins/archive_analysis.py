@@ -9,15 +9,21 @@ between articles; it reuses the first run's sketches.
 
 Each article's paragraphs go to the detector as soon as Pelican has read it,
 so that a large archive is sketched in a second process while the rest is
-still being read (see archive.reuse.background).
+still being read (see archive.reuse.background). And Pelican's article
+generator writes the article pages and feeds last instead of first (see
+_ArticlesWrittenLast), so that the steps over the whole archive finish while
+the index and outlet pages, which need none of their results, are written.
+Plugins that change the articles with the results connect to `analysed`.
 """
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Mapping
 
+from blinker import signal
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
@@ -28,12 +34,17 @@ from archive.corrections.parse import read_correction
 from archive.problems import ContentError, display_path
 from archive.reuse import Paragraph, ReuseResult, ReuseSettings
 from archive.reuse.background import Article as DetectedArticle, Detector
-from archive.reuse_view import ParagraphText
+from archive.reuse_view import ParagraphText, group_views
+from pages_aside import write_aside
 
 CONTEXT_KEY = "archive_analysis"
 FEED_KEY = "archive_reuse_feed"
 DETECTION_KEY = "archive_reuse_detection"
 CLAIM_PREFIX = "correction:"
+
+#: Sent with Pelican's generators once the analysis is complete, before the
+#: article pages and feeds are written: plugins that decorate articles connect here.
+analysed = signal("archive_analysed")
 
 
 @dataclass
@@ -46,7 +57,7 @@ class Analysis:
     reuse: ReuseResult                   # links and groups between articles only
     claim_matches: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # correction slug -> article -> ids
     corrections: list[Correction] = field(default_factory=list)
-    group_views: list = field(default_factory=list)   # filled by reuse_links: GroupView, first appearance first
+    group_views: list = field(default_factory=list)   # GroupView, first appearance first
 
 
 def reuse_settings(settings: dict) -> ReuseSettings:
@@ -121,8 +132,14 @@ class _Feed:
 class _Detection:
     """Detection started over these articles, the claims of these corrections with them."""
     articles: list
+    facts: dict[str, ArticleFacts]
     corrections: list[Correction]
     detector: Detector
+
+
+def _group_views(facts: dict[str, ArticleFacts], settings: ReuseSettings, result: ReuseResult, paragraphs) -> list:
+    """The statement groups' views, made where the detector ran (see Detector.submit)."""
+    return group_views(result, facts, paragraphs, settings)
 
 
 def _archived(generator) -> list:
@@ -141,6 +158,7 @@ def articles_known(generator) -> None:
     """Start detection as soon as Pelican knows which articles it publishes:
     it has more to do before the pages need the results."""
     generator.context[DETECTION_KEY] = _start_detection(generator)
+    _write_articles_last(generator)
 
 
 def _start_detection(generator) -> _Detection:
@@ -156,14 +174,77 @@ def _start_detection(generator) -> _Detection:
         runs.append((slugs, [Paragraph(CLAIM_PREFIX + c.slug, CLAIM_PREFIX + c.slug, f"claim-{n}", text)
                              for c in corrections for n, text in enumerate(c.passages, 1)]))
     by_slug = {a.slug: a for a in articles}
-    feed.detector.submit(runs, lambda slug: _detected(slug, by_slug[slug].archive, by_slug[slug].paragraphs))
-    return _Detection(articles, corrections, feed.detector)
+    # What the pages show of each article; the detector's worker needs it too, for the statement groups' views.
+    facts = {a.slug: _facts(a) for a in articles}
+    feed.detector.submit(runs, lambda slug: _detected(slug, by_slug[slug].archive, by_slug[slug].paragraphs),
+                         partial(_group_views, facts, feed.detector.settings))
+    return _Detection(articles, facts, corrections, feed.detector)
+
+
+class _ArticlesWrittenLast(ArticlesGenerator):
+    """Pelican's article generator, writing the article pages and feeds after
+    everything else it writes.
+
+    Pelican writes them first, but its other pages (index, outlet pages,
+    search, 404) show nothing the reuse results change, and writing those
+    first gives the detection worker the seconds it needs to finish.  Pelican
+    makes its own article generator, so a plugin cannot replace it; it gets
+    this class in its place once Pelican has read the articles."""
+
+    all_generators: list | None = None   # set once Pelican has made them all
+
+    def generate_output(self, writer):
+        self._held = []
+        super().generate_output(writer)
+
+    def generate_feeds(self, writer):
+        self._held.append(partial(super().generate_feeds, writer))
+
+    def generate_articles(self, write):
+        self._held.append(partial(super().generate_articles, write))
+
+    def generate_pages(self, writer):
+        super().generate_pages(writer)
+        _complete(self.all_generators)
+        for held in self._held:
+            held()
+
+
+def _write_articles_last(generator) -> None:
+    if type(generator) is ArticlesGenerator:
+        generator.__class__ = _ArticlesWrittenLast
+
+
+def all_generators_made(generators) -> None:
+    """Complete the analysis just before the articles are written, or now if
+    the article generator is not the one this module can defer."""
+    articles_generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    if isinstance(articles_generator, _ArticlesWrittenLast):
+        articles_generator.all_generators = generators
+    else:
+        _complete(generators)
+
+
+def _complete(generators) -> None:
+    analyse(generators)
+    analysed.send(generators)
+    write_aside(generators)
 
 
 def connect() -> None:
     """Called by each plugin that uses the analysis (connecting twice is harmless)."""
     signals.article_generator_context.connect(article_read)
     signals.article_generator_pretaxonomy.connect(articles_known)
+    signals.all_generators_finalized.connect(all_generators_made)
+
+
+def corrections(generators) -> list[Correction]:
+    """The site's corrections, known before the analysis is complete."""
+    context = next(g for g in generators if isinstance(g, ArticlesGenerator)).context
+    for key in (CONTEXT_KEY, DETECTION_KEY):
+        if key in context:
+            return context[key].corrections
+    return analyse(generators).corrections
 
 
 def analyse(generators) -> Analysis:
@@ -178,12 +259,10 @@ def analyse(generators) -> Analysis:
         if detection is not None:
             detection.detector.results()  # started over other articles: collect, and start again
         detection = _start_detection(articles_generator)
-    # While the detector works: what the pages need to know of the articles.
-    facts = {a.slug: _facts(a) for a in articles}
-    order = {a.slug: [p.id for p in a.paragraphs] for a in articles}
+    order = {a.slug: [p.id for p in a.paragraphs] for a in articles}  # while the detector works
     reuse, *with_claims = detection.detector.results()
-    analysis = Analysis(articles, facts, _Texts(articles), order, reuse_settings(articles_generator.settings), reuse,
-                        corrections=detection.corrections)
+    analysis = Analysis(articles, detection.facts, _Texts(articles), order, detection.detector.settings, reuse,
+                        corrections=detection.corrections, group_views=detection.detector.presented())
     for correction in detection.corrections:
         analysis.claim_matches[correction.slug] = _claim_matches(with_claims[0], CLAIM_PREFIX + correction.slug, order)
     context[CONTEXT_KEY] = analysis

@@ -2,7 +2,7 @@
 
 Generates N articles with planted reuse (archive.reuse.synthetic), writes
 them as ordinary content files, and builds them three ways in fresh
-processes, one after the other on the same files:
+processes on the same files:
 
 * ours: every plugin, as the site ships (search indexing off in all runs,
   so that the comparison is about reuse detection);
@@ -10,20 +10,30 @@ processes, one after the other on the same files:
   detector or show its results (reuse_links, corrections, overview);
 * plain Pelican: its own Markdown reader and default theme, no plugins.
 
-It prints build times and their ratios from this one run, peak memory of
-each build and of the largest second process it started (our build detects
-and writes the statement pages in second processes), the detection time on N
-and 2N articles (in one process), and precision and recall of the built
-site's links against the planted pairs.
+The three builds are repeated in rounds (three by default), the order
+rotated each round so that each is built first, second and last: on these
+machines a build's time moves by seconds with its place in the sequence and
+with the disk, and a mean over rotated rounds cancels most of that.  Pending
+disk writes are flushed before each build.
+
+It prints each build's mean time and the ratios of the means, the range of
+the ratio over the rounds, peak memory of each build and of the largest
+second process it started (our build detects and writes the statement pages
+in second processes), the detection time on N and 2N articles (in one
+process), and precision and recall of the built site's links against the
+planted pairs.
 """
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
 import textwrap
 import time
+from statistics import mean
 from pathlib import Path
 
 from archive.reuse.synthetic import generate
@@ -77,6 +87,8 @@ _CHILD = textwrap.dedent("""
 def timed_build(override: dict, plain: bool = False) -> dict:
     """One build in a fresh process: its time, its peak resident memory, and
     that of the largest second process it started (detection, statement pages)."""
+    shutil.rmtree(override["OUTPUT_PATH"], ignore_errors=True)
+    os.sync()  # no writes left over from the last build compete with this one
     code = _CHILD.format(plugins=str(ROOT / "plugins"), override=json.dumps(override), plain=plain,
                          settings=str(ROOT / "pelicanconf.py"))
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
@@ -105,7 +117,17 @@ def site_quality(output: Path, planted: list) -> tuple[float, float]:
     return (len(hits) / len(found) if found else 1.0), (len(hits) / len(wanted) if wanted else 1.0)
 
 
-def run(articles: int, seed: int = 0) -> str:
+def timed_builds(builds: dict[str, dict], rounds: int) -> dict[str, list[dict]]:
+    """Each build `rounds` times, the order rotated by one each round."""
+    names = list(builds)
+    measured: dict[str, list[dict]] = {name: [] for name in names}
+    for round_ in range(rounds):
+        for name in names[round_ % len(names):] + names[:round_ % len(names)]:
+            measured[name].append(timed_build(**builds[name]))
+    return measured
+
+
+def run(articles: int, seed: int = 0, rounds: int = 3) -> str:
     from pelicanconf import PLUGINS
 
     lines = []
@@ -114,23 +136,34 @@ def run(articles: int, seed: int = 0) -> str:
         content = base / "content"
         made = write_archive(articles, seed, content)
         common = {"PATH": str(content), "SEARCH_INDEX": False}
-        ours = timed_build({**common, "OUTPUT_PATH": str(base / "ours")})
-        without = timed_build({**common, "OUTPUT_PATH": str(base / "without"),
-                               "PLUGINS": [p for p in PLUGINS if p not in DETECTING_PLUGINS]})
-        plain = timed_build({"PATH": str(content), "OUTPUT_PATH": str(base / "plain"), "ARTICLE_PATHS": ["articles"]},
-                            plain=True)
+        measured = timed_builds({
+            "ours, all plugins": {"override": {**common, "OUTPUT_PATH": str(base / "ours")}},
+            "ours without reuse detection": {"override": {
+                **common, "OUTPUT_PATH": str(base / "without"),
+                "PLUGINS": [p for p in PLUGINS if p not in DETECTING_PLUGINS]}},
+            "plain Pelican": {"override": {"PATH": str(content), "OUTPUT_PATH": str(base / "plain"),
+                                           "ARTICLE_PATHS": ["articles"]}, "plain": True},
+        }, rounds)
         precision, recall = site_quality(base / "ours", made["planted"])
     small, large = detection_figures(articles, seed), detection_figures(2 * articles, seed)
+    seconds = {name: mean(f["seconds"] for f in runs) for name, runs in measured.items()}
+    without = seconds["ours without reuse detection"]
+    ratios = [ours["seconds"] / alone["seconds"]
+              for ours, alone in zip(measured["ours, all plugins"], measured["ours without reuse detection"])]
     lines.append(f"synthetic archive: {articles:,} articles, {made['paragraphs']:,} paragraphs, "
                  f"{len(made['planted']):,} planted pairs (seed {seed})")
     lines.append("")
-    lines.append("| build (same content, one run) | seconds | peak memory MiB | second process MiB "
-                 "| ratio to ours without detection |")
+    lines.append(f"| build (same content, mean of {rounds} rotated rounds) | seconds | peak memory MiB "
+                 "| second process MiB | ratio to ours without detection |")
     lines.append("| --- | ---: | ---: | ---: | ---: |")
-    for label, figures in (("ours, all plugins", ours), ("ours without reuse detection", without), ("plain Pelican", plain)):
-        second = f"{figures['second_peak_mib']:.0f}" if figures["second_peak_mib"] else "none"
-        lines.append(f"| {label} | {figures['seconds']:.1f} | {figures['peak_mib']:.0f} | {second} | "
-                     f"{figures['seconds'] / without['seconds']:.2f} |")
+    for name, runs in measured.items():
+        peak = max(f["peak_mib"] for f in runs)
+        second = max(f["second_peak_mib"] for f in runs)
+        lines.append(f"| {name} | {seconds[name]:.1f} | {peak:.0f} | {f'{second:.0f}' if second else 'none'} | "
+                     f"{seconds[name] / without:.2f} |")
+    lines.append("")
+    lines.append(f"ours, all plugins, against ours without reuse detection, round by round: "
+                 f"{min(ratios):.2f} to {max(ratios):.2f}")
     lines.append("")
     lines.append("| detection alone | paragraphs | seconds | peak memory MiB | precision | recall |")
     lines.append("| --- | ---: | ---: | ---: | ---: | ---: |")
@@ -145,5 +178,5 @@ def run(articles: int, seed: int = 0) -> str:
 
 if __name__ == "__main__":
     started = time.perf_counter()
-    print(run(int(sys.argv[1]) if len(sys.argv) > 1 else 1000))
+    print(run(int(sys.argv[1]) if len(sys.argv) > 1 else 1000, rounds=int(sys.argv[2]) if len(sys.argv) > 2 else 3))
     print(f"(benchmark took {time.perf_counter() - started:.0f} s)")

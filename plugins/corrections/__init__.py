@@ -3,6 +3,11 @@ carries its claim, and write the correction's explainer page.
 
 Which articles carry the claim is decided in `archive.corrections` from the
 matches that `archive_analysis` found with the reuse detector.
+
+The list of corrections is in the context ("archive_corrections") before
+Pelican writes its index, which links to each explainer; what each
+correction found is added to its entry once the analysis is complete, before
+the articles, the explainers and the overview are written.
 """
 from __future__ import annotations
 
@@ -17,7 +22,7 @@ from archive.corrections.notice import marker_html, notice_html
 from archive.corrections.structured_data import claim_review, correction_comment
 from archive.paragraph_html import Decoration, decorate
 from archive.render import render_summary
-from archive_analysis import analyse, connect
+from archive_analysis import analyse, analysed, connect, corrections
 
 CONTEXT_KEY = "archive_corrections"
 
@@ -31,17 +36,22 @@ def _absolute(settings, path: str) -> str:
     return f"{site}/{path}" if site else path
 
 
+def list_corrections(generators) -> list[dict]:
+    """Each correction and its explainer's address, for the index (listed once)."""
+    return generators[0].context.setdefault(CONTEXT_KEY, [
+        {"correction": correction, "url": explainer_url(correction.slug)} for correction in corrections(generators)])
+
+
 def apply_corrections(generators):
     analysis = analyse(generators)
     settings = generators[0].settings
     facts = [analysis.facts[a.slug] for a in analysis.articles]
     by_slug = {a.slug: a for a in analysis.articles}
-    explainers = []
     for article in analysis.articles:
         article.corrections = []
-    for correction in analysis.corrections:
+    for explainer in list_corrections(generators):
+        correction, url = explainer["correction"], explainer["url"]
         findings = find_carriers(correction, facts, analysis.claim_matches.get(correction.slug, {}))
-        url = explainer_url(correction.slug)
         for finding in findings:
             article = by_slug[finding.article.slug]
             marker = Decoration(("repeats-claim",), marker_html(finding))
@@ -51,13 +61,12 @@ def apply_corrections(generators):
                 "finding": finding, "url": url,
                 "json_ld": correction_comment(finding, _absolute(settings, url)),
             })
-        explainers.append({
-            "correction": correction, "url": url, "findings": findings, "outlets": by_outlet(findings),
+        explainer.update({
+            "findings": findings, "outlets": by_outlet(findings),
             "explanation": render_summary(correction.explanation),
             "json_ld": claim_review(correction, findings, _absolute(settings, url),
                                     settings.get("SITENAME", ""), settings.get("SITEURL", "")),
         })
-    generators[0].context[CONTEXT_KEY] = explainers
 
 
 class ExplainerGenerator(Generator):
@@ -85,5 +94,6 @@ def add_generator(pelican):
 
 def register():
     connect()
-    signals.all_generators_finalized.connect(apply_corrections)
+    signals.all_generators_finalized.connect(list_corrections)
+    analysed.connect(apply_corrections)
     signals.get_generators.connect(add_generator)

@@ -13,16 +13,20 @@ from __future__ import annotations
 import logging
 
 from pelican import signals
-from pelican.generators import Generator
 
 from archive.overview import Event, claim_event, note_events, spread_matrix, spread_timeline
 from archive.reuse_view import STRENGTH_WORDS
 from archive.timeline_svg import draw_timeline
-from archive_analysis import analyse, connect
+from archive_analysis import CONTEXT_KEY, connect
+from pages_aside import WrittenAside
 
 log = logging.getLogger(__name__)
 
 SAVE_AS = "overview.html"
+# From this many articles on, the overview is written in a second process.
+BACKGROUND_FROM_ARTICLES = 2000
+
+
 def _events(explainers: list[dict]) -> list[Event]:
     events = []
     for explainer in explainers:
@@ -43,7 +47,7 @@ def _handling(explainers: list[dict]) -> dict[str, str]:
 
 def overview(analysis, explainers: list[dict], settings: dict):
     """The matrix and the timeline (with its drawing) for the page."""
-    # The group pages' labels (when reuse_links runs), so both name a statement alike.
+    # The group pages' labels, so both name a statement alike.
     labels = {view.id: view.label for view in analysis.group_views}
     matrix = spread_matrix(analysis.reuse, analysis.facts, analysis.paragraph_order, analysis.texts, labels,
                            settings.get("OVERVIEW_MAX_STATEMENTS"))
@@ -54,11 +58,17 @@ def overview(analysis, explainers: list[dict], settings: dict):
     return matrix, timeline, drawing
 
 
-class OverviewGenerator(Generator):
-    """Writes overview.html; runs after every plugin has filled the context."""
+class OverviewGenerator(WrittenAside):
+    """Writes overview.html once every plugin has filled the context."""
 
-    def generate_output(self, writer):
-        analysis = self.context.get("archive_analysis")
+    pages = "the overview"
+
+    def worth_writing_aside(self) -> bool:
+        analysis = self.context.get(CONTEXT_KEY)
+        return analysis is not None and len(analysis.articles) >= BACKGROUND_FROM_ARTICLES
+
+    def write_pages(self, writer):
+        analysis = self.context.get(CONTEXT_KEY)
         if analysis is None:
             log.warning("overview: no archive analysis in the context; %s not written", SAVE_AS)
             return
@@ -69,16 +79,10 @@ class OverviewGenerator(Generator):
                           relative_urls=self.settings["RELATIVE_URLS"], url=SAVE_AS)
 
 
-def ensure_analysis(generators):
-    """Make sure the shared analysis exists even if no other plugin asked for it."""
-    analyse(generators)
-
-
 def add_generator(pelican):
     return OverviewGenerator
 
 
 def register():
     connect()
-    signals.all_generators_finalized.connect(ensure_analysis)
     signals.get_generators.connect(add_generator)

@@ -11,13 +11,11 @@ import json
 from pathlib import Path
 
 from pelican import signals
-from pelican.generators import Generator
-from pelican.writers import Writer
 
-from archive.background_job import in_background
 from archive.paragraph_html import Decoration, decorate
-from archive.reuse_view import STRENGTH_WORDS, also_in, group_url, group_views, reuse_data
-from archive_analysis import analyse, connect
+from archive.reuse_view import STRENGTH_WORDS, also_in, group_url, reuse_data
+from archive_analysis import CONTEXT_KEY, analyse, analysed, connect
+from pages_aside import WrittenAside
 
 DATA_PATH = "data/reuse.json"
 # From this many statement groups on, their pages and the data file are
@@ -47,8 +45,7 @@ def link_paragraphs(generators):
     for group in analysis.reuse.groups:
         for key in group.members:
             groups_of.setdefault(key, []).append(group)
-    ordered = group_views(analysis.reuse, analysis.facts, analysis.texts, analysis.settings)
-    views = {view.id: view for view in ordered}
+    views = {view.id: view for view in analysis.group_views}
     for article in analysis.articles:
         decorations = {}
         for pid in analysis.paragraph_order[article.slug]:
@@ -60,28 +57,21 @@ def link_paragraphs(generators):
         article.reuse_groups = sorted({g.id: views[g.id] for pid in analysis.paragraph_order[article.slug]
                                        for g in groups_of.get((article.slug, pid), [])}.values(),
                                       key=lambda v: v.variants[0].article.order())
-    analysis.group_views = ordered
-    if len(ordered) >= BACKGROUND_FROM_GROUPS:
-        next(g for g in generators if isinstance(g, ReusePagesGenerator)).start_writing(analysis)
 
 
-class ReusePagesGenerator(Generator):
+class ReusePagesGenerator(WrittenAside):
     """Writes one page per statement group and the JSON export."""
 
-    _written = None   # waits for the pages being written in a second process
+    pages = "the statement pages"
 
-    def start_writing(self, analysis):
-        """Write in a second process, while Pelican writes the articles."""
-        self._written = in_background(lambda: self._write(Writer(self.output_path, settings=self.settings), analysis),
-                                      "writing the statement pages")
+    def worth_writing_aside(self) -> bool:
+        analysis = self.context.get(CONTEXT_KEY)
+        return analysis is not None and len(analysis.group_views) >= BACKGROUND_FROM_GROUPS
 
-    def generate_output(self, writer):
-        if self._written is not None:
-            self._written()
-        elif "archive_analysis" in self.context:
-            self._write(writer, self.context["archive_analysis"])
-
-    def _write(self, writer, analysis):
+    def write_pages(self, writer):
+        analysis = self.context.get(CONTEXT_KEY)
+        if analysis is None:
+            return
         template = self.get_template("group")
         for view in analysis.group_views:
             writer.write_file(view.url, template, self.context, group=view, strength_words=STRENGTH_WORDS,
@@ -102,5 +92,5 @@ def add_generator(pelican):
 
 def register():
     connect()
-    signals.all_generators_finalized.connect(link_paragraphs)
+    analysed.connect(link_paragraphs)
     signals.get_generators.connect(add_generator)

@@ -22,10 +22,10 @@ import queue
 import threading
 from multiprocessing.connection import Connection
 from operator import attrgetter
-from typing import Callable, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from .detect import detect
-from .model import Paragraph, ReuseResult
+from .model import Key, Paragraph, ReuseResult
 from .settings import ReuseSettings
 from .sketches import Sketches
 
@@ -43,6 +43,9 @@ Row = tuple[str, str, str, int | None]
 Article = tuple[str, Sequence[Row]]
 #: One run of detection: the paragraphs of these articles, and these.
 Run = tuple[Sequence[str], Sequence[Paragraph]]
+#: What is made of the first run's result, given its grouped paragraphs by key.
+#: It goes to the worker by pickle: a module-level function, or a partial of one.
+Present = Callable[[ReuseResult, Mapping[Key, Paragraph]], Any]
 
 
 class Detector:
@@ -63,6 +66,8 @@ class Detector:
         self._connection: Connection | None = None
         self._runs: list[Run] = []
         self._article_of: Callable[[str], Article] | None = None
+        self._present: Present | None = None
+        self._presented: Any = None
 
     def add(self, name: str, article: Article) -> None:
         """An article of the archive; adding one again replaces it."""
@@ -77,32 +82,38 @@ class Detector:
                 self._flush()
         # else detection is here, on the articles `submit` names
 
-    def submit(self, runs: Sequence[Run], article_of: Callable[[str], Article]) -> None:
+    def submit(self, runs: Sequence[Run], article_of: Callable[[str], Article], present: Present | None = None) -> None:
         """Start detecting each run; the runs share their sketches.
 
         `article_of` gives an article by name, as it was added: this process
-        asks for them only if it has to detect here."""
+        asks for them only if it has to detect here.  `present`, if given, is
+        applied to the first run's result (see `presented`)."""
         self._runs = [(list(names), list(extra)) for names, extra in runs]
-        self._article_of = article_of
+        self._article_of, self._present = article_of, present
         if self._connection is not None:
             self._flush()
-            self._send(("detect", [(names, [_FIELDS(p) for p in extra]) for names, extra in self._runs]))
+            self._send(("detect", [(names, [_FIELDS(p) for p in extra]) for names, extra in self._runs], present))
         self._unsent = []
 
     def results(self) -> list[ReuseResult]:
         """What `detect` gives for each submitted run, in order."""
-        found = None
+        answer = None
         if self._connection is not None:
             try:
-                found = self._connection.recv()
+                answer = self._connection.recv()
             except (EOFError, OSError):
                 pass
             self._stop()
-        if found is None:  # no worker, or it failed: detect here
-            found = _detect_runs(self._runs, lambda name: _paragraphs(name, self._article_of(name)),
-                                 Sketches(self.settings))
-        self._runs, self._article_of = [], None
+        if answer is None:  # no worker, or it failed: detect here
+            answer = _detect_runs(self._runs, lambda name: _paragraphs(name, self._article_of(name)),
+                                  Sketches(self.settings), self._present)
+        found, self._presented = answer
+        self._runs, self._article_of, self._present = [], None, None
         return found
+
+    def presented(self) -> Any:
+        """What `present` made of the first run's result (after `results`); None without it."""
+        return self._presented
 
     def _start(self) -> None:
         context = multiprocessing.get_context("fork")
@@ -123,13 +134,15 @@ class Detector:
             return
         try:
             self._connection.send(message)
-        except OSError:  # the worker is gone: detect here
+        except Exception:  # the worker is gone, or cannot be sent this: detect here
             self._stop()
 
     def _stop(self) -> None:
+        # Not joined: returning half a gigabyte to the system takes the worker
+        # a fifth of a second that this process need not wait for; its exit
+        # status says nothing the results do not, and multiprocessing reaps it.
         self._connection.close()
         self._connection = None
-        self._worker.join()
 
 
 def _paragraphs(name: str, article: Article) -> list[Paragraph]:
@@ -137,10 +150,16 @@ def _paragraphs(name: str, article: Article) -> list[Paragraph]:
     return [Paragraph(name, source, id_, text, lang, position) for id_, text, lang, position in rows]
 
 
-def _detect_runs(runs: Sequence[Run], paragraphs_of: Callable[[str], list[Paragraph]], known: Sketches
-                 ) -> list[ReuseResult]:
-    return [detect([p for name in names for p in paragraphs_of(name)] + list(extra), known.settings, known=known)
-            for names, extra in runs]
+def _detect_runs(runs: Sequence[Run], paragraphs_of: Callable[[str], list[Paragraph]], known: Sketches,
+                 present: Present | None) -> tuple[list[ReuseResult], Any]:
+    """Each run's result, and what `present` makes of the first."""
+    found = [detect([p for name in names for p in paragraphs_of(name)] + list(extra), known.settings, known=known)
+             for names, extra in runs]
+    if present is None or not found:
+        return found, None
+    grouped = {key for group in found[0].groups for key in group.members}
+    paragraphs = {p.key: p for name in {key[0] for key in grouped} for p in paragraphs_of(name) if p.key in grouped}
+    return found, present(found[0], paragraphs)
 
 
 def _serve(connection: Connection, parents_end: Connection, settings: ReuseSettings,
@@ -169,11 +188,12 @@ def _serve(connection: Connection, parents_end: Connection, settings: ReuseSetti
             take(message[1])
         if message is None:  # the parent went away
             return
-        runs = [(names, [Paragraph(*fields) for fields in extra]) for names, extra in message[1]]
-        found = _detect_runs(runs, articles.__getitem__, known)
+        _, runs, present = message
+        runs = [(names, [Paragraph(*fields) for fields in extra]) for names, extra in runs]
+        answer = _detect_runs(runs, articles.__getitem__, known, present)
     except Exception:  # the parent detects again itself, and meets the error there
-        found = None
-    connection.send(found)
+        answer = None
+    connection.send(answer)
 
 
 def _receive(connection: Connection, inbox: queue.SimpleQueue) -> None:

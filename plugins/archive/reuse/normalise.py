@@ -183,6 +183,10 @@ class Normaliser:
         """Every normalised word of `text` with its character span."""
         matches = list(_WORD.finditer(text))
         raws = [match.group() for match in matches]
+        entries = self._lookup(raws, lang)
+        if self._alias_starts.isdisjoint(raws):  # word by word: the common case, and quicker
+            return [Token(entry.surface, match.start(), match.end())
+                    for match, entry in zip(matches, entries) if entry.surface is not None]
         return [
             Token(surface, matches[first].start(), matches[last].end())
             for surface, _, first, last in self._normalise(raws, lang)
