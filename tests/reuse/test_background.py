@@ -99,3 +99,23 @@ def test_sketches_made_with_other_settings_are_refused():
     known = Sketches(replace(ReuseSettings(), min_words=5))
     with pytest.raises(ValueError):
         detect(paragraphs_of(FLOOD), ReuseSettings(), known=known)
+
+
+def grouped_texts(result, paragraphs):
+    """What a site might make of the results: each grouped paragraph's text."""
+    return sorted((key, paragraphs[key].text) for group in result.groups for key in group.members)
+
+
+@pytest.mark.parametrize("start_at", [1, 10**9])
+@pytest.mark.parametrize("present", [grouped_texts, lambda result, paragraphs: grouped_texts(result, paragraphs)],
+                         ids=["sent to the worker", "that cannot be pickled"])
+def test_what_a_site_makes_of_the_results_is_the_same_wherever_it_is_made(archive, start_at, present):
+    articles = as_articles(archive)
+    detector = Detector(ReuseSettings(), start_at=start_at)
+    for name, article in articles.items():
+        detector.add(name, article)
+    detector.submit([(list(articles), [])], articles.__getitem__, present)
+    [result] = detector.results()
+    assert result == detect(archive)
+    expected = grouped_texts(result, {p.key: p for p in archive})
+    assert expected and detector.presented() == expected
