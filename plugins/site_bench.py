@@ -1,8 +1,9 @@
 """`invoke bench`: the whole site built from a synthetic archive, measured.
 
 Generates N articles with planted reuse (archive.reuse.synthetic), writes
-them as ordinary content files, and builds them three ways in fresh
-processes on the same files:
+them as ordinary content files beside the site's own corrections (a site
+ships with its corrections, and their claims are detected in a run of their
+own), and builds them three ways in fresh processes on the same files:
 
 * ours: every plugin, as the site ships (search indexing off in all runs,
   so that the comparison is about reuse detection);
@@ -36,6 +37,7 @@ import time
 from statistics import mean
 from pathlib import Path
 
+from archive.content_check import CORRECTIONS
 from archive.reuse.synthetic import generate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,8 +46,10 @@ DETECTING_PLUGINS = ("reuse_links", "corrections", "overview")
 
 
 def write_archive(articles: int, seed: int, content: Path) -> dict:
-    """Content files for a synthetic archive; returns planted pairs as (slug, index) pairs."""
+    """Content files for a synthetic archive, with the site's corrections;
+    returns planted pairs as (slug, index) pairs."""
     archive = generate(articles, seed)
+    shutil.copytree(ROOT / "content" / CORRECTIONS, content / CORRECTIONS)
     by_article: dict[str, list] = {}
     for paragraph in archive.paragraphs:
         by_article.setdefault(paragraph.article, []).append(paragraph)
