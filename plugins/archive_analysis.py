@@ -2,10 +2,10 @@
 
 Reads the archived articles out of Pelican once, runs reuse detection over
 them, and keeps the result on the shared context for both plugins and their
-pages. Where there are corrections, a second run adds each correction's claim
-wording as paragraphs of its own, so that the corrections find the claim with
-the very matching the cross-links use, without the claims changing the links
-between articles; it reuses the first run's sketches.
+pages. Each correction's claim wording is put to the archive as queries (see
+archive.reuse.detect_with_queries), so that the corrections find the claim
+with the very matching the cross-links use, without the claims changing the
+links between articles.
 
 Each article's paragraphs go to the detector as soon as Pelican has read it,
 so that a large archive is sketched in a second process while the rest is
@@ -168,15 +168,12 @@ def _start_detection(generator) -> _Detection:
     for article in articles:
         if not feed.has(article):
             feed.add(article.slug, article.archive, article.paragraphs)
-    slugs = [a.slug for a in articles]
-    runs = [(slugs, [])]
-    if corrections:
-        runs.append((slugs, [Paragraph(CLAIM_PREFIX + c.slug, CLAIM_PREFIX + c.slug, f"claim-{n}", text)
-                             for c in corrections for n, text in enumerate(c.passages, 1)]))
+    claims = [Paragraph(CLAIM_PREFIX + c.slug, CLAIM_PREFIX + c.slug, f"claim-{n}", text)
+              for c in corrections for n, text in enumerate(c.passages, 1)]
     by_slug = {a.slug: a for a in articles}
     # What the pages show of each article; the detector's worker needs it too, for the statement groups' views.
     facts = {a.slug: _facts(a) for a in articles}
-    feed.detector.submit(runs, lambda slug: _detected(slug, by_slug[slug].archive, by_slug[slug].paragraphs),
+    feed.detector.submit([a.slug for a in articles], claims, lambda slug: _detected(slug, by_slug[slug].archive, by_slug[slug].paragraphs),
                          partial(_group_views, facts, feed.detector.settings))
     return _Detection(articles, facts, corrections, feed.detector)
 
@@ -260,11 +257,11 @@ def analyse(generators) -> Analysis:
             detection.detector.results()  # started over other articles: collect, and start again
         detection = _start_detection(articles_generator)
     order = {a.slug: [p.id for p in a.paragraphs] for a in articles}  # while the detector works
-    reuse, *with_claims = detection.detector.results()
+    reuse, claims = detection.detector.results()
     analysis = Analysis(articles, detection.facts, _Texts(articles), order, detection.detector.settings, reuse,
                         corrections=detection.corrections, group_views=detection.detector.presented())
     for correction in detection.corrections:
-        analysis.claim_matches[correction.slug] = _claim_matches(with_claims[0], CLAIM_PREFIX + correction.slug, order)
+        analysis.claim_matches[correction.slug] = _claim_matches(claims, CLAIM_PREFIX + correction.slug, order)
     context[CONTEXT_KEY] = analysis
     return analysis
 

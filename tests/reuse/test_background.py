@@ -1,5 +1,6 @@
 """Detection fed article by article, in a second process or here: always the
-same results as one call of `detect`; and sketches shared between runs."""
+same results as one call of `detect_with_queries`; and sketches shared
+between runs."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from itertools import groupby
 import pytest
 from flood_archive import FLOOD, paragraphs_of
 
-from archive.reuse import Paragraph, ReuseSettings, detect
+from archive.reuse import Paragraph, ReuseResult, ReuseSettings, detect
+from archive.reuse.detect import detect_with_queries
 from archive.reuse.background import Detector
 from archive.reuse.sketches import Sketches, linkable_sketch
 from archive.reuse.synthetic import generate
@@ -29,7 +31,10 @@ def as_articles(paragraphs: list[Paragraph]) -> dict:
             for name, group in ((name, list(group)) for name, group in groupby(paragraphs, lambda p: p.article))}
 
 
-def detect_fed(paragraphs: list[Paragraph], start_at: int, extra=(), kill_worker=False):
+NOTHING = ReuseResult(links=[], groups=[])
+
+
+def detect_fed(paragraphs: list[Paragraph], start_at: int, queries=(), kill_worker=False):
     """Results of a Detector given `paragraphs` article by article; was a worker started?"""
     articles = as_articles(paragraphs)
     detector = Detector(ReuseSettings(), start_at=start_at)
@@ -39,32 +44,31 @@ def detect_fed(paragraphs: list[Paragraph], start_at: int, extra=(), kill_worker
     if kill_worker:
         worker.kill()
         worker.join()
-    runs = [(list(articles), [])] + ([(list(articles), list(extra))] if extra else [])
-    detector.submit(runs, articles.__getitem__)
+    detector.submit(list(articles), list(queries), articles.__getitem__)
     return detector.results(), worker is not None
 
 
 def test_a_worker_finds_what_one_call_of_detect_finds(archive):
     expected = detect(archive)
     assert expected.links, "the archive has reuse to find"
-    assert detect_fed(archive, start_at=1) == ([expected], True)
+    assert detect_fed(archive, start_at=1) == ((expected, NOTHING), True)
 
 
 def test_a_small_archive_is_detected_here_with_the_same_results(archive):
-    assert detect_fed(archive, start_at=10**9) == ([detect(archive)], False)
+    assert detect_fed(archive, start_at=10**9) == ((detect(archive), NOTHING), False)
 
 
 def test_a_worker_that_dies_changes_nothing(archive):
-    assert detect_fed(archive, start_at=1, kill_worker=True) == ([detect(archive)], True)
+    assert detect_fed(archive, start_at=1, kill_worker=True) == ((detect(archive), NOTHING), True)
 
 
 @pytest.mark.parametrize("start_at", [1, 10**9])
-def test_a_second_run_adds_paragraphs_to_the_same_articles(start_at):
+def test_queries_are_put_to_the_same_articles(start_at):
     flood = paragraphs_of(FLOOD)
-    (plain, with_claim), _ = detect_fed(flood, start_at, extra=[CLAIM])
+    (plain, claimed), _ = detect_fed(flood, start_at, queries=[CLAIM])
+    assert (plain, claimed) == detect_with_queries(flood, [CLAIM])
     assert plain == detect(flood)
-    assert with_claim == detect(flood + [CLAIM])
-    assert any(CLAIM.key in (link.a, link.b) for link in with_claim.links)
+    assert claimed.links and all(CLAIM.key in (link.a, link.b) for link in claimed.links)
 
 
 def test_an_article_added_again_replaces_the_first_version():
@@ -75,8 +79,8 @@ def test_an_article_added_again_replaces_the_first_version():
     detector.add("herald-flood", (source, rows[:1]))  # an early, shorter version
     for name, article in articles.items():
         detector.add(name, article)
-    detector.submit([(list(articles), [])], articles.__getitem__)
-    assert detector.results() == [detect(flood)]
+    detector.submit(list(articles), [], articles.__getitem__)
+    assert detector.results() == (detect(flood), NOTHING)
 
 
 def test_sketches_are_made_once_and_shared_between_runs():
@@ -92,7 +96,7 @@ def test_sketches_are_made_once_and_shared_between_runs():
             assert {vocabulary[number] for number in sketched.word_ids} == expected.words
             assert len(sketched.word_ids) == len(expected.words)
     assert detect(flood, known=known) == first == detect(flood)
-    assert detect(flood + [CLAIM], known=known) == detect(flood + [CLAIM])
+    assert detect_with_queries(flood, [CLAIM], known=known) == detect_with_queries(flood, [CLAIM])
 
 
 def test_sketches_made_with_other_settings_are_refused():
@@ -114,8 +118,8 @@ def test_what_a_site_makes_of_the_results_is_the_same_wherever_it_is_made(archiv
     detector = Detector(ReuseSettings(), start_at=start_at)
     for name, article in articles.items():
         detector.add(name, article)
-    detector.submit([(list(articles), [])], articles.__getitem__, present)
-    [result] = detector.results()
+    detector.submit(list(articles), [], articles.__getitem__, present)
+    result, _ = detector.results()
     assert result == detect(archive)
     expected = grouped_texts(result, {p.key: p for p in archive})
     assert expected and detector.presented() == expected

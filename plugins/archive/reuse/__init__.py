@@ -8,6 +8,9 @@ A pure core that knows nothing of Pelican::
     result.links   # Link(a, b, strength, score, shared), each pair once
     result.groups  # Group(id, members): paragraphs carrying one statement
 
+:func:`detect_with_queries` also matches a few paragraphs put to the archive
+(a correction's claim wording) as one more paragraph of it would be.
+
 :func:`align` compares two texts word by word for a side-by-side view.
 
 How it works, one module per step:
@@ -26,16 +29,15 @@ How it works, one module per step:
   over at least ``min_words`` words (verbatim/edited), a rewording must share
   weighty words within one pair of sentences (reworded);
 * :mod:`.cluster` joins aligned sentences into statement groups;
-* :mod:`.sketches` keeps each paragraph's sketch for the next run (the
-  corrections' run repeats the archive's with the claims added), and
-  :mod:`.background` detects in a second process that sketches each article
-  as soon as the site has read it;
+* :mod:`.sketches` keeps each paragraph's sketch (and its words by number)
+  for the next run, and :mod:`.background` detects in a second process that
+  sketches each article as soon as the site has read it;
 * :mod:`.evaluate` and :mod:`.synthetic` measure quality on the hand labels
   and speed on a generated archive.
 """
 
 from .align import Segment, align
-from .detect import detect
+from .detect import detect, detect_with_queries
 from .model import STRENGTHS, Group, Key, Link, Paragraph, ReuseResult
 from .settings import DEFAULT_ALIASES, ReuseSettings
 
@@ -51,4 +53,5 @@ __all__ = [
     "Segment",
     "align",
     "detect",
+    "detect_with_queries",
 ]

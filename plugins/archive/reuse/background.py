@@ -24,7 +24,7 @@ from multiprocessing.connection import Connection
 from operator import attrgetter
 from typing import Any, Callable, Mapping, Sequence
 
-from .detect import detect
+from .detect import detect_with_queries
 from .model import Key, Paragraph, ReuseResult
 from .settings import ReuseSettings
 from .sketches import Sketches
@@ -41,9 +41,7 @@ _FIELDS = attrgetter(*(field.name for field in dataclasses.fields(Paragraph)))
 Row = tuple[str, str, str, int | None]
 #: An article as detection sees it: (its source, see Paragraph; its paragraphs).
 Article = tuple[str, Sequence[Row]]
-#: One run of detection: the paragraphs of these articles, and these.
-Run = tuple[Sequence[str], Sequence[Paragraph]]
-#: What is made of the first run's result, given its grouped paragraphs by key.
+#: What is made of the archive's result, given its grouped paragraphs by key.
 #: It goes to the worker by pickle: a module-level function, or a partial of one.
 Present = Callable[[ReuseResult, Mapping[Key, Paragraph]], Any]
 
@@ -64,7 +62,8 @@ class Detector:
         self._added = 0  # paragraphs, until a worker starts
         self._worker = None
         self._connection: Connection | None = None
-        self._runs: list[Run] = []
+        self._names: list[str] = []
+        self._queries: list[Paragraph] = []
         self._article_of: Callable[[str], Article] | None = None
         self._present: Present | None = None
         self._presented: Any = None
@@ -82,21 +81,23 @@ class Detector:
                 self._flush()
         # else detection is here, on the articles `submit` names
 
-    def submit(self, runs: Sequence[Run], article_of: Callable[[str], Article], present: Present | None = None) -> None:
-        """Start detecting each run; the runs share their sketches.
+    def submit(self, names: Sequence[str], queries: Sequence[Paragraph], article_of: Callable[[str], Article],
+               present: Present | None = None) -> None:
+        """Start detecting over the articles `names`, with `queries` put to them
+        (see detect_with_queries).
 
         `article_of` gives an article by name, as it was added: this process
         asks for them only if it has to detect here.  `present`, if given, is
-        applied to the first run's result (see `presented`)."""
-        self._runs = [(list(names), list(extra)) for names, extra in runs]
+        applied to the archive's result (see `presented`)."""
+        self._names, self._queries = list(names), list(queries)
         self._article_of, self._present = article_of, present
         if self._connection is not None:
             self._flush()
-            self._send(("detect", [(names, [_FIELDS(p) for p in extra]) for names, extra in self._runs], present))
+            self._send(("detect", self._names, [_FIELDS(p) for p in self._queries], present))
         self._unsent = []
 
-    def results(self) -> list[ReuseResult]:
-        """What `detect` gives for each submitted run, in order."""
+    def results(self) -> tuple[ReuseResult, ReuseResult]:
+        """What `detect_with_queries` gives for the submitted articles and queries."""
         answer = None
         if self._connection is not None:
             try:
@@ -105,14 +106,14 @@ class Detector:
                 pass
             self._stop()
         if answer is None:  # no worker, or it failed: detect here
-            answer = _detect_runs(self._runs, lambda name: _paragraphs(name, self._article_of(name)),
-                                  Sketches(self.settings), self._present)
+            answer = _detected(self._names, self._queries, lambda name: _paragraphs(name, self._article_of(name)),
+                               Sketches(self.settings), self._present)
         found, self._presented = answer
-        self._runs, self._article_of, self._present = [], None, None
+        self._names, self._queries, self._article_of, self._present = [], [], None, None
         return found
 
     def presented(self) -> Any:
-        """What `present` made of the first run's result (after `results`); None without it."""
+        """What `present` made of the archive's result (after `results`); None without it."""
         return self._presented
 
     def _start(self) -> None:
@@ -150,12 +151,12 @@ def _paragraphs(name: str, article: Article) -> list[Paragraph]:
     return [Paragraph(name, source, id_, text, lang, position) for id_, text, lang, position in rows]
 
 
-def _detect_runs(runs: Sequence[Run], paragraphs_of: Callable[[str], list[Paragraph]], known: Sketches,
-                 present: Present | None) -> tuple[list[ReuseResult], Any]:
-    """Each run's result, and what `present` makes of the first."""
-    found = [detect([p for name in names for p in paragraphs_of(name)] + list(extra), known.settings, known=known)
-             for names, extra in runs]
-    if present is None or not found:
+def _detected(names: Sequence[str], queries: Sequence[Paragraph], paragraphs_of: Callable[[str], list[Paragraph]],
+              known: Sketches, present: Present | None) -> tuple[tuple[ReuseResult, ReuseResult], Any]:
+    """The results of detection, and what `present` makes of the archive's."""
+    found = detect_with_queries([p for name in names for p in paragraphs_of(name)], queries, known.settings,
+                                known=known)
+    if present is None:
         return found, None
     grouped = {key for group in found[0].groups for key in group.members}
     paragraphs = {p.key: p for name in {key[0] for key in grouped} for p in paragraphs_of(name) if p.key in grouped}
@@ -188,9 +189,8 @@ def _serve(connection: Connection, parents_end: Connection, settings: ReuseSetti
             take(message[1])
         if message is None:  # the parent went away
             return
-        _, runs, present = message
-        runs = [(names, [Paragraph(*fields) for fields in extra]) for names, extra in runs]
-        answer = _detect_runs(runs, articles.__getitem__, known, present)
+        _, names, queries, present = message
+        answer = _detected(names, [Paragraph(*fields) for fields in queries], articles.__getitem__, known, present)
     except Exception:  # the parent detects again itself, and meets the error there
         answer = None
     connection.send(answer)

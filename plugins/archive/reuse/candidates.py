@@ -12,7 +12,8 @@ Two inverted indexes propose pairs:
 
 Only pairs from different blocks are proposed (a block is an outlet, or an
 article when outlets may be linked to themselves); the indexes of a block
-must be contiguous.
+must be contiguous.  `query_pairs` proposes, by the same rule, the pairs
+between an archive and a few paragraphs put to it (a correction's claims).
 
 A hundred thousand paragraphs put a couple of million pairs on the word
 index, almost all sharing a single word; they are counted as sorted arrays
@@ -60,6 +61,39 @@ def candidate_pairs(
     by_prints = _pair_numbers(prints, holders, block_of, _MAX_FINGERPRINT_DF)
     numbers = distinct(np.concatenate((by_words, by_prints)))
     return list(zip((numbers // count).tolist(), (numbers % count).tolist()))
+
+
+def query_pairs(
+    word_ids: Sequence[np.ndarray],
+    fingerprints: Sequence[Sequence[int]],
+    blocks: Sequence[Hashable],
+    query_word_ids: Sequence[np.ndarray],
+    query_fingerprints: Sequence[Sequence[int]],
+    query_blocks: Sequence[Hashable],
+    document_frequency: np.ndarray,
+    max_df: int,
+) -> list[tuple[int, int]]:
+    """Sorted pairs (i, q): archive paragraph i and query q that `candidate_pairs`
+    would propose over the archive and the queries together.
+
+    `document_frequency` counts the queries' words too; pairs of two
+    queries are not proposed."""
+    words = np.concatenate([np.zeros(0, np.int32), *word_ids])
+    holders = np.repeat(np.arange(len(word_ids), dtype=np.int64), _lengths(word_ids))
+    hashes = np.fromiter(chain.from_iterable(fingerprints), dtype=np.int64)
+    holding = np.repeat(np.arange(len(fingerprints), dtype=np.int64), _lengths(fingerprints))
+    pairs = []
+    for query, (ids, prints, block) in enumerate(zip(query_word_ids, query_fingerprints, query_blocks)):
+        frequency = document_frequency[ids]
+        indexed = ids[(frequency >= 2) & (frequency <= max_df)]
+        sharing = np.bincount(holders[np.isin(words, indexed)], minlength=len(word_ids))
+        found = set(np.flatnonzero(sharing >= _SHARED_WORDS).tolist())
+        for fingerprint in set(prints):
+            held = distinct(holding[hashes == fingerprint])
+            if len(held) + sum(fingerprint in other for other in query_fingerprints) <= _MAX_FINGERPRINT_DF:
+                found.update(held.tolist())
+        pairs += [(index, query) for index in found if blocks[index] != block]
+    return sorted(pairs)
 
 
 def _block_numbers(blocks: Sequence[Hashable]) -> np.ndarray:

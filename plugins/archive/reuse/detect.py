@@ -6,6 +6,12 @@ candidate pairs through inverted indexes, score each candidate, accept
 weaker pairs their context supports (order, a third outlet), then group the
 aligned sentences into statements.  Input order never matters: the
 paragraphs are sorted first, and so are links and groups.
+
+A few paragraphs can also be put to the archive as queries (a correction's
+claim wording, `detect_with_queries`): each is matched against the archive
+as if it were one more paragraph of it, by the same steps, without changing
+the links between the archive's own paragraphs and without detecting the
+archive again.
 """
 
 from __future__ import annotations
@@ -13,17 +19,20 @@ from __future__ import annotations
 import dataclasses
 import gc
 from collections import defaultdict
-from typing import Iterable
+from typing import Iterable, Sequence
 
-from .candidates import candidate_pairs
+from .candidates import candidate_pairs, query_pairs
 from .cluster import statement_groups
 from .corroborate import corroborated
 from .model import Link, Paragraph, ReuseResult
-from .score import Analysed, compare
+from .score import Analysed, Match, compare
 from .sequence import order_supported
 from .settings import ReuseSettings
 from .sketches import Sketched, Sketches
 from .weights import Weights
+
+#: A link found between two paragraphs, by their indexes in the paragraphs kept.
+Found = tuple[int, int, Match]
 
 
 def detect(
@@ -34,6 +43,25 @@ def detect(
     `known` holds sketches made with the same settings (by an earlier run, or
     ahead of time); the sketches this run makes are added to it.
     """
+    return detect_with_queries(paragraphs, (), settings, known=known)[0]
+
+
+def detect_with_queries(
+    paragraphs: Iterable[Paragraph],
+    queries: Iterable[Paragraph],
+    settings: ReuseSettings = ReuseSettings(),
+    *,
+    known: Sketches | None = None,
+) -> tuple[ReuseResult, ReuseResult]:
+    """What `detect` finds in `paragraphs`, and the links of each query into them.
+
+    A query is matched as one more paragraph of the archive would be: its
+    words count in the word weights, it is linked on its words, on order, or
+    by a third outlet's paragraph that the archive's own links (those found
+    on words or order) tie to it.  Queries are not linked to one another,
+    and belong to articles of their own.  The second result has the queries'
+    links and their groups.
+    """
     if known is None:
         known = Sketches(settings)
     elif known.settings != settings:
@@ -43,39 +71,93 @@ def detect(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _detect(paragraphs, settings, known)
+        archive = _Archive(paragraphs, settings, known)
+        return archive.result(), archive.queried(queries)
     finally:
         if collecting:
             gc.enable()
 
 
-def _detect(paragraphs: Iterable[Paragraph], settings: ReuseSettings, known: Sketches) -> ReuseResult:
-    normaliser = known.normaliser
-    kept: list[Paragraph] = []
-    sketches: list[Sketched] = []
-    for paragraph in _in_block_order(paragraphs, settings):
+class _Archive:
+    """An archive's linkable paragraphs, their word weights and the links between them."""
+
+    def __init__(self, paragraphs: Iterable[Paragraph], settings: ReuseSettings, known: Sketches) -> None:
+        self.settings, self.known = settings, known
+        self.kept, self.sketched = _linkable(_in_block_order(paragraphs, settings), known)
+        self.by_article = _by_article(self.kept)
+        self.blocks = [_block(paragraph, settings) for paragraph in self.kept]
+        word_ids = [sketched.word_ids for sketched in self.sketched]
+        self.weights = Weights(word_ids, self.by_article.values(), settings.background_paragraphs, known.vocabulary)
+        pairs = candidate_pairs(word_ids, [sketched.sketch.fingerprints for sketched in self.sketched], self.blocks,
+                                self.weights.document_frequency, settings.max_feature_df)
+        analysis = _Analyses(self.kept, self.sketched, self.weights, known)
+        #: Links found on words or on order: the only ones that corroborate.
+        self.evidence = _supported(_compared(pairs, self.kept, analysis, self.weights, settings),
+                                   self.kept, self.by_article, self.blocks, analysis, self.weights, settings)
+        self.found = self.evidence + corroborated(self.kept, self.evidence, self.blocks, analysis, self.weights,
+                                                  settings)
+
+    def result(self) -> ReuseResult:
+        return _result(self.kept, self.found)
+
+    def queried(self, queries: Iterable[Paragraph]) -> ReuseResult:
+        """The links of `queries` into this archive (see detect_with_queries)."""
+        asked, sketched = _linkable(_in_block_order(queries, self.settings), self.known)
+        if not asked:
+            return ReuseResult(links=[], groups=[])
+        settings, first_query = self.settings, len(self.kept)
+        kept, all_sketched = self.kept + asked, self.sketched + sketched
+        blocks = self.blocks + [_block(paragraph, settings) for paragraph in asked]
+        by_article = {**self.by_article, **{name: [first_query + i for i in members]
+                                            for name, members in _by_article(asked).items()}}
+        weights = self.weights.with_paragraphs([s.word_ids for s in sketched], _by_article(asked).values(),
+                                               self.known.vocabulary)
+        pairs = query_pairs([s.word_ids for s in self.sketched], [s.sketch.fingerprints for s in self.sketched],
+                            self.blocks, [s.word_ids for s in sketched], [s.sketch.fingerprints for s in sketched],
+                            blocks[first_query:], weights.document_frequency, settings.max_feature_df)
+        pairs = [(index, first_query + query) for index, query in pairs]
+        analysis = _Analyses(kept, all_sketched, weights, self.known)
+        evidence = _supported(_compared(pairs, kept, analysis, weights, settings),
+                              kept, by_article, blocks, analysis, weights, settings)
+        found = evidence + corroborated(kept, self.evidence + evidence, blocks, analysis, weights, settings)
+        return _result(kept, [(a, b, match) for a, b, match in found if (a >= first_query) != (b >= first_query)])
+
+
+class _Analyses:
+    """Each kept paragraph's Analysed, made when first asked for."""
+
+    def __init__(self, kept: Sequence[Paragraph], sketched: Sequence[Sketched], weights: Weights,
+                 known: Sketches) -> None:
+        self._kept, self._sketched, self._weights, self._normaliser = kept, sketched, weights, known.normaliser
+        self._made: dict[int, Analysed] = {}
+
+    def __call__(self, index: int) -> Analysed:
+        if index not in self._made:
+            words = self._sketched[index].sketch.words
+            self._made[index] = Analysed(self._kept[index], words, self._weights.total(words), self._normaliser)
+        return self._made[index]
+
+
+def _linkable(paragraphs: Sequence[Paragraph], known: Sketches) -> tuple[list[Paragraph], list[Sketched]]:
+    kept, sketches = [], []
+    for paragraph in paragraphs:
         sketched = known.of(paragraph)
         if sketched is not None:
             kept.append(paragraph)
             sketches.append(sketched)
+    return kept, sketches
 
+
+def _by_article(kept: Sequence[Paragraph]) -> dict[str, list[int]]:
     by_article: dict[str, list[int]] = defaultdict(list)
     for index, paragraph in enumerate(kept):
         by_article[paragraph.article].append(index)
-    words = [sketched.sketch.words for sketched in sketches]
-    word_ids = [sketched.word_ids for sketched in sketches]
-    weights = Weights(word_ids, by_article.values(), settings.background_paragraphs, known.vocabulary)
-    blocks = [_block(paragraph, settings) for paragraph in kept]
-    pairs = candidate_pairs(word_ids, [sketched.sketch.fingerprints for sketched in sketches], blocks,
-                            weights.document_frequency, settings.max_feature_df)
+    return by_article
 
-    analysed: dict[int, Analysed] = {}
 
-    def analysis(index: int) -> Analysed:
-        if index not in analysed:
-            analysed[index] = Analysed(kept[index], words[index], weights.total(words[index]), normaliser)
-        return analysed[index]
-
+def _compared(pairs: Iterable[tuple[int, int]], kept: Sequence[Paragraph], analysis: _Analyses, weights: Weights,
+              settings: ReuseSettings) -> list[Found]:
+    """The candidate pairs that match on their words."""
     matches = []
     for first, second in pairs:
         if kept[first].article == kept[second].article:
@@ -85,13 +167,19 @@ def _detect(paragraphs: Iterable[Paragraph], settings: ReuseSettings, known: Ske
         match = compare(analysis(first), analysis(second), weights, settings)
         if match is not None:
             matches.append((first, second, match))
-    linked = [(first, second) for first, second, _ in matches]
-    matches += order_supported(kept, linked, by_article, blocks, analysis, weights, settings)
-    matches += corroborated(kept, matches, blocks, analysis, weights, settings)
+    return matches
 
+
+def _supported(matches: list[Found], kept, by_article, blocks, analysis, weights, settings) -> list[Found]:
+    """`matches`, and the weaker pairs their order supports."""
+    linked = [(first, second) for first, second, _ in matches]
+    return matches + order_supported(kept, linked, by_article, blocks, analysis, weights, settings)
+
+
+def _result(kept: Sequence[Paragraph], found: Iterable[Found]) -> ReuseResult:
     links: list[Link] = []
     alignments = []
-    for first, second, match in matches:
+    for first, second, match in found:
         if kept[second].key < kept[first].key:
             first, second = second, first
             match = dataclasses.replace(match, aligned=tuple((j, i) for i, j in match.aligned))

@@ -51,25 +51,34 @@ class Weights:
     ) -> None:
         """`word_ids` are the paragraphs' content words, as indexes into
         `vocabulary`; `articles` group the paragraphs' indexes."""
-        size = len(vocabulary)
-        every = np.concatenate([np.zeros(0, np.int32), *word_ids]).astype(np.int64)
+        paragraphs, in_articles = _counts(word_ids, articles, len(vocabulary))
+        self._set(paragraphs, in_articles, len(word_ids), background, vocabulary)
+
+    def with_paragraphs(self, word_ids: Sequence[np.ndarray], articles: Iterable[Iterable[int]],
+                        vocabulary: Sequence[str]) -> Weights:
+        """The weights of this archive with more paragraphs, of articles of their own.
+
+        `vocabulary` holds this archive's words first, as numbered before."""
+        paragraphs, in_articles = _counts(word_ids, articles, len(vocabulary))
+        extended = Weights.__new__(Weights)
+        extended._set(paragraphs + _padded(self.document_frequency, len(vocabulary)),
+                      in_articles + _padded(self._in_articles, len(vocabulary)),
+                      self._paragraphs + len(word_ids), self._background, vocabulary)
+        return extended
+
+    def _set(self, in_paragraphs: np.ndarray, in_articles: np.ndarray, paragraphs: int, background: int,
+             vocabulary: Sequence[str]) -> None:
         #: In how many paragraphs each word (by number) occurs.
-        self.document_frequency = np.bincount(every, minlength=size)
-        article_of = np.empty(len(word_ids), dtype=np.int64)
-        for number, members in enumerate(articles):
-            article_of[list(members)] = number
-        lengths = np.fromiter(map(len, word_ids), dtype=np.int64, count=len(word_ids))
-        # A word counts once per article however many of its paragraphs have it.
-        in_article = distinct(np.repeat(article_of, lengths) * size + every)
-        in_articles = np.bincount(in_article % size, minlength=size)
-        total = len(word_ids) + max(background, 1)
+        self.document_frequency = in_paragraphs
+        self._in_articles, self._paragraphs, self._background = in_articles, paragraphs, background
+        total = paragraphs + max(background, 1)
         scale = math.log(total)
-        seen = np.flatnonzero(self.document_frequency)
+        seen = np.flatnonzero(in_paragraphs)
         # math.log, not numpy's vectorised logarithm, whose last bit may depend
         # on the processor's instruction set: a score on the site should not.
         self._weights = {
             vocabulary[word]: math.log(total / count) / scale * (articles_with / count) ** _SPECIFICITY_POWER
-            for word, count, articles_with in zip(seen.tolist(), self.document_frequency[seen].tolist(),
+            for word, count, articles_with in zip(seen.tolist(), in_paragraphs[seen].tolist(),
                                                   in_articles[seen].tolist())
         }
 
@@ -80,3 +89,21 @@ class Weights:
     def total(self, words: Iterable[str]) -> float:
         """The summed weight of `words`."""
         return sum(map(self._weights.get, words, repeat(1.0)))
+
+
+def _counts(word_ids: Sequence[np.ndarray], articles: Iterable[Iterable[int]], size: int
+            ) -> tuple[np.ndarray, np.ndarray]:
+    """For each word number: in how many of the paragraphs, and of the articles, it occurs."""
+    every = np.concatenate([np.zeros(0, np.int32), *word_ids]).astype(np.int64)
+    article_of = np.empty(len(word_ids), dtype=np.int64)
+    for number, members in enumerate(articles):
+        article_of[list(members)] = number
+    lengths = np.fromiter(map(len, word_ids), dtype=np.int64, count=len(word_ids))
+    # A word counts once per article however many of its paragraphs have it.
+    in_article = distinct(np.repeat(article_of, lengths) * size + every)
+    return np.bincount(every, minlength=size), np.bincount(in_article % size, minlength=size)
+
+
+def _padded(counts: np.ndarray, size: int) -> np.ndarray:
+    """`counts` with zeros for the words numbered since."""
+    return np.concatenate((counts, np.zeros(size - len(counts), counts.dtype)))
