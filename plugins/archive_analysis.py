@@ -223,9 +223,9 @@ def all_generators_made(generators) -> None:
 
 
 def _complete(generators) -> None:
-    analyse(generators)
+    analysis = analyse(generators)
     analysed.send(generators)
-    write_aside(generators)
+    write_aside(generators, analysis)
 
 
 def connect() -> None:

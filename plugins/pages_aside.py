@@ -17,35 +17,41 @@ from archive.background_job import in_background
 
 
 class WrittenAside(Generator):
-    """Writes its pages in `write_pages`: here, or in the copy `write_aside` starts."""
+    """Writes its pages from one source (the site's analysis) in `write_pages`:
+    here, or in the copy `write_aside` starts."""
 
     #: What the pages are, for an error message.
     pages = "pages"
+    _source = None    # what the pages are made of, once complete
     _written = None   # waits for the copy writing the pages
 
-    def worth_writing_aside(self) -> bool:
+    def worth_writing_aside(self, source) -> bool:
         """Whether the pages take long enough to write to be worth a second process."""
         return False
 
-    def write_pages(self, writer) -> None:
+    def write_pages(self, writer, source) -> None:
         raise NotImplementedError
 
     def generate_output(self, writer):
         if self._written is not None:
             self._written()
-        else:
-            self.write_pages(writer)
+        elif self._source is not None:
+            self.write_pages(writer, self._source)
 
 
-def write_aside(generators) -> None:
-    """Start one copy of the build writing the pages of every generator worth it."""
-    aside = [g for g in generators if isinstance(g, WrittenAside) and g.worth_writing_aside()]
+def write_aside(generators, source) -> None:
+    """`source` is complete: give it to every WrittenAside, and start one copy
+    of the build writing the pages of those worth it."""
+    mine = [g for g in generators if isinstance(g, WrittenAside)]
+    for generator in mine:
+        generator._source = source
+    aside = [g for g in mine if g.worth_writing_aside(source)]
     if not aside:
         return
 
     def write_all() -> None:
         for generator in aside:
-            generator.write_pages(Writer(generator.output_path, settings=generator.settings))
+            generator.write_pages(Writer(generator.output_path, settings=generator.settings), source)
 
     wait = in_background(write_all, "writing " + " and ".join(g.pages for g in aside))
     for generator in aside:

@@ -10,17 +10,13 @@ The events come from each correction's own "## Events" section.
 """
 from __future__ import annotations
 
-import logging
-
 from pelican import signals
 
 from archive.overview import Event, claim_event, note_events, spread_matrix, spread_timeline
 from archive.reuse_view import STRENGTH_WORDS
 from archive.timeline_svg import draw_timeline
-from archive_analysis import CONTEXT_KEY, connect
+from archive_analysis import connect
 from pages_aside import WrittenAside
-
-log = logging.getLogger(__name__)
 
 SAVE_AS = "overview.html"
 # From this many articles on, the overview is written in a second process.
@@ -63,15 +59,10 @@ class OverviewGenerator(WrittenAside):
 
     pages = "the overview"
 
-    def worth_writing_aside(self) -> bool:
-        analysis = self.context.get(CONTEXT_KEY)
-        return analysis is not None and len(analysis.articles) >= BACKGROUND_FROM_ARTICLES
+    def worth_writing_aside(self, analysis) -> bool:
+        return len(analysis.articles) >= BACKGROUND_FROM_ARTICLES
 
-    def write_pages(self, writer):
-        analysis = self.context.get(CONTEXT_KEY)
-        if analysis is None:
-            log.warning("overview: no archive analysis in the context; %s not written", SAVE_AS)
-            return
+    def write_pages(self, writer, analysis):
         explainers = self.context.get("archive_corrections", [])
         matrix, timeline, drawing = overview(analysis, explainers, self.settings)
         writer.write_file(SAVE_AS, self.get_template("overview"), self.context, matrix=matrix, timeline=timeline,

@@ -14,7 +14,7 @@ from pelican import signals
 
 from archive.paragraph_html import Decoration, decorate
 from archive.reuse_view import STRENGTH_WORDS, also_in, group_url, reuse_data
-from archive_analysis import CONTEXT_KEY, analyse, analysed, connect
+from archive_analysis import analyse, analysed, connect
 from pages_aside import WrittenAside
 
 DATA_PATH = "data/reuse.json"
@@ -64,14 +64,10 @@ class ReusePagesGenerator(WrittenAside):
 
     pages = "the statement pages"
 
-    def worth_writing_aside(self) -> bool:
-        analysis = self.context.get(CONTEXT_KEY)
-        return analysis is not None and len(analysis.group_views) >= BACKGROUND_FROM_GROUPS
+    def worth_writing_aside(self, analysis) -> bool:
+        return len(analysis.group_views) >= BACKGROUND_FROM_GROUPS
 
-    def write_pages(self, writer):
-        analysis = self.context.get(CONTEXT_KEY)
-        if analysis is None:
-            return
+    def write_pages(self, writer, analysis):
         template = self.get_template("group")
         for view in analysis.group_views:
             writer.write_file(view.url, template, self.context, group=view, strength_words=STRENGTH_WORDS,
