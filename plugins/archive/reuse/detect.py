@@ -108,9 +108,10 @@ class _Archive:
         settings, first_query = self.settings, len(self.kept)
         kept, all_sketched = self.kept + asked, self.sketched + sketched
         blocks = self.blocks + [_block(paragraph, settings) for paragraph in asked]
+        asked_by_article = _by_article(asked)
         by_article = {**self.by_article, **{name: [first_query + i for i in members]
-                                            for name, members in _by_article(asked).items()}}
-        weights = self.weights.with_paragraphs([s.word_ids for s in sketched], _by_article(asked).values(),
+                                            for name, members in asked_by_article.items()}}
+        weights = self.weights.with_paragraphs([s.word_ids for s in sketched], asked_by_article.values(),
                                                self.known.vocabulary)
         pairs = query_pairs([s.word_ids for s in self.sketched], [s.sketch.fingerprints for s in self.sketched],
                             self.blocks, [s.word_ids for s in sketched], [s.sketch.fingerprints for s in sketched],
