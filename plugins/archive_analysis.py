@@ -173,7 +173,8 @@ def _start_detection(generator) -> _Detection:
     by_slug = {a.slug: a for a in articles}
     # What the pages show of each article; the detector's worker needs it too, for the statement groups' views.
     facts = {a.slug: _facts(a) for a in articles}
-    feed.detector.submit([a.slug for a in articles], claims, lambda slug: _detected(slug, by_slug[slug].archive, by_slug[slug].paragraphs),
+    feed.detector.submit([a.slug for a in articles], claims,
+                         lambda slug: _detected(slug, by_slug[slug].archive, by_slug[slug].paragraphs),
                          partial(_group_views, facts, feed.detector.settings))
     return _Detection(articles, facts, corrections, feed.detector)
 
