@@ -2,8 +2,8 @@
 
 Generates N articles with planted reuse (archive.reuse.synthetic), writes
 them as ordinary content files beside the site's own corrections (a site
-ships with its corrections, and their claims are detected in a run of their
-own), and builds them three ways in fresh processes on the same files:
+ships with its corrections, and their claims are put to the whole archive),
+and builds them three ways in fresh processes on the same files:
 
 * ours: every plugin, as the site ships (search indexing off in all runs,
   so that the comparison is about reuse detection);

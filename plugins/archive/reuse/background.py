@@ -106,8 +106,9 @@ class Detector:
                 pass
             self._stop()
         if answer is None:  # no worker, or it failed: detect here
-            answer = _detected(self._names, self._queries, lambda name: _paragraphs(name, self._article_of(name)),
-                               Sketches(self.settings), self._present)
+            answer = _detect_and_present(self._names, self._queries,
+                                         lambda name: _paragraphs(name, self._article_of(name)),
+                                         Sketches(self.settings), self._present)
         found, self._presented = answer
         self._names, self._queries, self._article_of, self._present = [], [], None, None
         return found
@@ -151,8 +152,9 @@ def _paragraphs(name: str, article: Article) -> list[Paragraph]:
     return [Paragraph(name, source, id_, text, lang, position) for id_, text, lang, position in rows]
 
 
-def _detected(names: Sequence[str], queries: Sequence[Paragraph], paragraphs_of: Callable[[str], list[Paragraph]],
-              known: Sketches, present: Present | None) -> tuple[tuple[ReuseResult, ReuseResult], Any]:
+def _detect_and_present(names: Sequence[str], queries: Sequence[Paragraph],
+                        paragraphs_of: Callable[[str], list[Paragraph]], known: Sketches, present: Present | None
+                        ) -> tuple[tuple[ReuseResult, ReuseResult], Any]:
     """The results of detection, and what `present` makes of the archive's."""
     found = detect_with_queries([p for name in names for p in paragraphs_of(name)], queries, known.settings,
                                 known=known)
@@ -190,7 +192,8 @@ def _serve(connection: Connection, parents_end: Connection, settings: ReuseSetti
         if message is None:  # the parent went away
             return
         _, names, queries, present = message
-        answer = _detected(names, [Paragraph(*fields) for fields in queries], articles.__getitem__, known, present)
+        answer = _detect_and_present(names, [Paragraph(*fields) for fields in queries], articles.__getitem__, known,
+                                     present)
     except Exception:  # the parent detects again itself, and meets the error there
         answer = None
     connection.send(answer)

@@ -28,7 +28,7 @@ from typing import Hashable, Sequence
 
 import numpy as np
 
-from .arrays import distinct
+from .arrays import distinct, flattened, lengths
 
 #: Shared indexed words needed to propose a pair.
 _SHARED_WORDS = 2
@@ -52,12 +52,12 @@ def candidate_pairs(
     if count < 2:
         return []
     block_of = _block_numbers(blocks)
-    words, holders = _postings(np.concatenate(word_ids), _lengths(word_ids))
+    words, holders = _postings(flattened(word_ids), lengths(word_ids))
     frequency = document_frequency[words]
     indexed = (frequency >= 2) & (frequency <= max_df)
     by_words = _shared_at_least(_pair_numbers(words[indexed], holders[indexed], block_of, max_df), _SHARED_WORDS)
     hashes = np.fromiter(chain.from_iterable(fingerprints), dtype=np.int64)
-    prints, holders = _postings(_numbered(hashes), _lengths(fingerprints))
+    prints, holders = _postings(_numbered(hashes), lengths(fingerprints))
     by_prints = _pair_numbers(prints, holders, block_of, _MAX_FINGERPRINT_DF)
     numbers = distinct(np.concatenate((by_words, by_prints)))
     return list(zip((numbers // count).tolist(), (numbers % count).tolist()))
@@ -78,10 +78,10 @@ def query_pairs(
 
     `document_frequency` counts the queries' words too; pairs of two
     queries are not proposed."""
-    words = np.concatenate([np.zeros(0, np.int32), *word_ids])
-    holders = np.repeat(np.arange(len(word_ids), dtype=np.int64), _lengths(word_ids))
+    words = flattened(word_ids)
+    holders = np.repeat(np.arange(len(word_ids), dtype=np.int64), lengths(word_ids))
     hashes = np.fromiter(chain.from_iterable(fingerprints), dtype=np.int64)
-    holding = np.repeat(np.arange(len(fingerprints), dtype=np.int64), _lengths(fingerprints))
+    holding = np.repeat(np.arange(len(fingerprints), dtype=np.int64), lengths(fingerprints))
     pairs = []
     for query, (ids, prints, block) in enumerate(zip(query_word_ids, query_fingerprints, query_blocks)):
         frequency = document_frequency[ids]
@@ -104,18 +104,15 @@ def _block_numbers(blocks: Sequence[Hashable]) -> np.ndarray:
     return np.cumsum(starts)
 
 
-def _lengths(features: Sequence[Sequence]) -> np.ndarray:
-    return np.fromiter(map(len, features), dtype=np.int64, count=len(features))
-
-
-def _postings(values: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _postings(values: np.ndarray, held: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Every distinct (feature, paragraph index) pair, sorted by feature, then
-    by index.  Paragraph i holds the next `lengths[i]` of `values`, features
-    numbered from 0 (a number times the paragraph count must fit in 63 bits)."""
-    count = len(lengths)
-    holders = np.repeat(np.arange(count, dtype=np.int64), lengths)
+    by index.  Paragraph i holds the next `held[i]` of `values` (64-bit),
+    features numbered from 0 (a number times the paragraph count must fit in
+    63 bits)."""
+    count = len(held)
+    holders = np.repeat(np.arange(count, dtype=np.int64), held)
     # One sort of one number per pair, and a paragraph may repeat a sentence, so its fingerprint.
-    postings = distinct(values.astype(np.int64) * count + holders)
+    postings = distinct(values * count + holders)
     return postings // count, postings % count
 
 

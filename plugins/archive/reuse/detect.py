@@ -83,7 +83,7 @@ class _Archive:
 
     def __init__(self, paragraphs: Iterable[Paragraph], settings: ReuseSettings, known: Sketches) -> None:
         self.settings, self.known = settings, known
-        self.kept, self.sketched = _linkable(_in_block_order(paragraphs, settings), known)
+        self.kept, self.sketched = _with_sketches(_in_block_order(paragraphs, settings), known)
         self.by_article = _by_article(self.kept)
         self.blocks = [_block(paragraph, settings) for paragraph in self.kept]
         word_ids = [sketched.word_ids for sketched in self.sketched]
@@ -102,7 +102,7 @@ class _Archive:
 
     def queried(self, queries: Iterable[Paragraph]) -> ReuseResult:
         """The links of `queries` into this archive (see detect_with_queries)."""
-        asked, sketched = _linkable(_in_block_order(queries, self.settings), self.known)
+        asked, sketched = _with_sketches(_in_block_order(queries, self.settings), self.known)
         if not asked:
             return ReuseResult(links=[], groups=[])
         settings, first_query = self.settings, len(self.kept)
@@ -139,7 +139,8 @@ class _Analyses:
         return self._made[index]
 
 
-def _linkable(paragraphs: Sequence[Paragraph], known: Sketches) -> tuple[list[Paragraph], list[Sketched]]:
+def _with_sketches(paragraphs: Sequence[Paragraph], known: Sketches) -> tuple[list[Paragraph], list[Sketched]]:
+    """The paragraphs that may be linked, and their sketches."""
     kept, sketches = [], []
     for paragraph in paragraphs:
         sketched = known.of(paragraph)

@@ -34,7 +34,7 @@ from typing import Iterable, Sequence
 
 import numpy as np
 
-from .arrays import distinct
+from .arrays import distinct, flattened, lengths
 
 _SPECIFICITY_POWER = 1.5
 
@@ -94,13 +94,12 @@ class Weights:
 def _counts(word_ids: Sequence[np.ndarray], articles: Iterable[Iterable[int]], size: int
             ) -> tuple[np.ndarray, np.ndarray]:
     """For each word number: in how many of the paragraphs, and of the articles, it occurs."""
-    every = np.concatenate([np.zeros(0, np.int32), *word_ids]).astype(np.int64)
+    every = flattened(word_ids)
     article_of = np.empty(len(word_ids), dtype=np.int64)
     for number, members in enumerate(articles):
         article_of[list(members)] = number
-    lengths = np.fromiter(map(len, word_ids), dtype=np.int64, count=len(word_ids))
     # A word counts once per article however many of its paragraphs have it.
-    in_article = distinct(np.repeat(article_of, lengths) * size + every)
+    in_article = distinct(np.repeat(article_of, lengths(word_ids)) * size + every)
     return np.bincount(every, minlength=size), np.bincount(in_article % size, minlength=size)
 
 
