@@ -41,6 +41,7 @@ CONTEXT_KEY = "archive_analysis"
 FEED_KEY = "archive_reuse_feed"
 DETECTION_KEY = "archive_reuse_detection"
 CLAIM_PREFIX = "correction:"
+DEBUNK_PREFIX = "debunk:"
 
 #: Sent with Pelican's generators once the analysis is complete, before the
 #: article pages and feeds are written: plugins that decorate articles connect here.
@@ -55,7 +56,9 @@ class Analysis:
     paragraph_order: dict[str, list[str]]
     settings: ReuseSettings
     reuse: ReuseResult                   # links and groups between articles only
-    claim_matches: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)  # correction slug -> article -> ids
+    # correction slug -> article slug -> {paragraph id: numbers of the passages it matched}, in page order
+    claim_matches: dict[str, dict[str, dict[str, tuple[int, ...]]]] = field(default_factory=dict)
+    debunk_matches: dict[str, dict[str, dict[str, tuple[int, ...]]]] = field(default_factory=dict)
     corrections: list[Correction] = field(default_factory=list)
     group_views: list = field(default_factory=list)   # GroupView, first appearance first
 
@@ -108,8 +111,8 @@ def read_corrections(content_path: str, article_slugs: set[str]) -> list[Correct
 
 def _detected(slug: str, meta, rendered) -> DetectedArticle:
     """An article as detection sees it: the outlet's own notes about its article are not reuse."""
-    return source_key(meta.outlet, slug), tuple((p.id, p.text, p.lang or meta.lang, p.number)
-                                                for p in rendered if p.role == "body")
+    rows = tuple((p.id, p.text, p.lang or meta.lang, p.number) for p in rendered if p.role == "body")
+    return source_key(meta.outlet, slug), rows, meta.date.iso() or ""
 
 
 @dataclass
@@ -168,8 +171,9 @@ def _start_detection(generator) -> _Detection:
     for article in articles:
         if not feed.has(article):
             feed.add(article.slug, article.archive, article.paragraphs)
-    claims = [Paragraph(CLAIM_PREFIX + c.slug, CLAIM_PREFIX + c.slug, f"claim-{n}", text)
-              for c in corrections for n, text in enumerate(c.passages, 1)]
+    claims = [Paragraph(prefix + c.slug, prefix + c.slug, f"passage-{n}", text)
+              for c in corrections for prefix, passages in ((CLAIM_PREFIX, c.passages), (DEBUNK_PREFIX, c.debunk_passages))
+              for n, text in enumerate(passages, 1)]
     by_slug = {a.slug: a for a in articles}
     # What the pages show of each article; the detector's worker needs it too, for the statement groups' views.
     facts = {a.slug: _facts(a) for a in articles}
@@ -263,14 +267,18 @@ def analyse(generators) -> Analysis:
                         corrections=detection.corrections, group_views=detection.detector.presented())
     for correction in detection.corrections:
         analysis.claim_matches[correction.slug] = _claim_matches(claims, CLAIM_PREFIX + correction.slug, order)
+        analysis.debunk_matches[correction.slug] = _claim_matches(claims, DEBUNK_PREFIX + correction.slug, order)
     context[CONTEXT_KEY] = analysis
     return analysis
 
 
-def _claim_matches(result: ReuseResult, claim_article: str, order: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
-    matched: dict[str, set[str]] = {}
+def _claim_matches(result: ReuseResult, claim_article: str, order: dict[str, list[str]]
+                   ) -> dict[str, dict[str, tuple[int, ...]]]:
+    """Article slug -> {paragraph id: the numbers of the passages of `claim_article` it matched}."""
+    matched: dict[str, dict[str, set[int]]] = {}
     for link in result.links:
         for claim, other in ((link.a, link.b), (link.b, link.a)):
-            if claim[0] == claim_article and not other[0].startswith(CLAIM_PREFIX):
-                matched.setdefault(other[0], set()).add(other[1])
-    return {slug: tuple(pid for pid in order[slug] if pid in ids) for slug, ids in matched.items()}
+            if claim[0] == claim_article and not other[0].startswith((CLAIM_PREFIX, DEBUNK_PREFIX)):
+                number = int(claim[1].rsplit("-", 1)[1])
+                matched.setdefault(other[0], {}).setdefault(other[1], set()).add(number)
+    return {slug: {pid: tuple(sorted(ids[pid])) for pid in order[slug] if pid in ids} for slug, ids in matched.items()}

@@ -4,9 +4,12 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def html_pages(output: Path) -> list[Path]:
-    """Every page of the site: the .html files, Pagefind's own aside."""
-    pages = sorted(p for p in output.rglob("*.html") if "pagefind" not in p.relative_to(output).parts)
+def html_pages(output: Path, moved: bool = False) -> list[Path]:
+    """Every page of the site: the .html files, Pagefind's own aside, and
+    (unless `moved`) the pages that only lead a reader on to where a
+    statement group moved."""
+    pages = sorted(p for p in output.rglob("*.html") if "pagefind" not in p.relative_to(output).parts
+                   and (moved or 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")))
     assert len(pages) > 10, f"only {len(pages)} pages in {output}"
     return pages
 

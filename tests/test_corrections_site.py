@@ -155,7 +155,7 @@ BAD = {
     "bad address": (lambda t: t.replace("(https://www.bellingcat.com", "(ftp://www.bellingcat.com"),
                     "must be an http(s) address"),
     "unquoted wording": (lambda t: t.replace("> The image was captured", "The image was captured"),
-                         "claim wording must be quoted"),
+                         "wording must be quoted"),
     "undated event": (lambda t: t.replace("- 2017-11-14: The ministry deletes", "- unknown: The ministry deletes"),
                       "an event needs a date"),
 }

@@ -63,7 +63,7 @@ def test_every_page_is_valid_html(built_site, published_site, tmp_path):
     not that the checker did not run."""
     (tmp_path / "planted.html").write_text(PLANTED, encoding="utf-8")
     outputs = {"relative build": built_site.output, "published build": published_site.output, "planted": tmp_path}
-    pages = [*html_pages(built_site.output), *html_pages(published_site.output), tmp_path / "planted.html"]
+    pages = [*html_pages(built_site.output, moved=True), *html_pages(published_site.output, moved=True), tmp_path / "planted.html"]
     problems = failures(validate(pages), outputs)
     planted = [problem for problem in problems if problem.startswith("planted: ")]
     assert len(planted) >= 2, "the checker missed the planted faults:\n" + "\n".join(planted)

@@ -132,7 +132,7 @@ class Site:
 
     def check_pages(self, output: Path) -> list[str]:
         problems = []
-        for path in html_pages(output):
+        for path in html_pages(output, moved=True):
             relative = path.relative_to(output).as_posix()
             address = self.home + relative
             body = self.fetch(address)

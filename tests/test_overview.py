@@ -115,9 +115,9 @@ def test_a_statement_is_labelled_by_the_sentence_its_versions_share():
     spans = sentence_spans(text)
     assert [text[a:b] for a, b in spans] == ["At the same time, it was the units that acted.", "Flags found in the town prove it."]
     flags = (text.index("Flags"), len(text))
-    assert statement_label(text, [[flags], [flags]]) == (1, "…Flags found in the town prove…")
+    assert statement_label(text, [[flags], [flags]]) == (1, "…Flags found in the town prove it")
     opening = (0, text.index(" Flags"))
-    assert statement_label(text, [[opening]]) == (0, "At the same time, it was…")
+    assert statement_label(text, [[opening]]) == (0, "At the same time, it was the units that acted")
     # A tie goes to a sentence no other statement of the paragraph is labelled by.
     assert statement_label(text, [], taken={0})[0] == 1
 

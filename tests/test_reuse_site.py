@@ -41,8 +41,8 @@ def test_reuse_json_has_the_documented_shape(data):
     assert set(article["paragraphs"][0]) == {"id", "text"}
     link = data["links"][0]
     assert set(link) == {"from", "to", "strength", "score"}
-    assert link["strength"] in {"verbatim", "edited", "reworded"}
-    assert set(data["groups"][0]) == {"id", "url", "members"}
+    assert link["strength"] in {"verbatim", "edited", "reworded", "translated"}
+    assert set(data["groups"][0]) == {"id", "url", "members", "first", "aliases"}
     pairs = [frozenset(((l["from"]["article"], l["from"]["paragraph"]), (l["to"]["article"], l["to"]["paragraph"])))
              for l in data["links"]]
     assert len(pairs) == len(set(pairs)), "each linked pair appears once"

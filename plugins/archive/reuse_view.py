@@ -4,6 +4,7 @@ Plain data in, plain data out; the Pelican adapter only places it.
 """
 from __future__ import annotations
 
+import dataclasses
 import html
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ STRENGTH_WORDS = {
     "verbatim": "verbatim: the same words",
     "edited": "edited: the same sentences, lightly changed",
     "reworded": "reworded: the same statement in other words",
+    "translated": "translated: the same statement in another language",
 }
 
 
@@ -66,6 +68,7 @@ class GroupView:
     url: str
     label: str
     variants: tuple[Variant, ...]
+    aliases: tuple[str, ...] = ()   # ids the group may have had; their pages lead here
 
     @property
     def outlets(self) -> int:
@@ -143,9 +146,11 @@ def group_views(result: ReuseResult, facts: dict[str, ArticleFacts], texts: dict
     labelled: dict[Key, set[int]] = {}
     views = []
     for group in groups:
-        members = sorted(group.members, key=order)
-        views.append(group_view(group.id, members, facts, texts, normaliser, strengths,
-                                labelled.setdefault(members[0], set())))
+        # The paragraph every member is linked to comes first: each version is compared with it.
+        members = sorted(group.members, key=lambda key: (key != group.first, order(key)))
+        view = group_view(group.id, members, facts, texts, normaliser, strengths,
+                          labelled.setdefault(members[0], set()))
+        views.append(dataclasses.replace(view, aliases=group.aliases))
     return views
 
 
@@ -169,7 +174,7 @@ def group_view(group_id: str, members: list[Key], facts: dict[str, ArticleFacts]
     shared = [[s.a_span for s in segments if s.kind == SAME] for segments in shared_with_first]
     first_marked = _mark_shared(first.text, [span for spans in shared for span in spans])
     head = Variant(facts[first_key[0]], first_key[1], first.text, first.lang, True, first_marked, 0, 0, None)
-    sentence, label = statement_label(first.text, shared, taken)
+    sentence, label = statement_label(first.text, shared, taken, lang=first.lang)
     taken.add(sentence)
     return GroupView(group_id, group_url(group_id), label, (head, *variants))
 
@@ -187,6 +192,7 @@ def reuse_data(result: ReuseResult, facts: dict[str, ArticleFacts], texts: dict[
     links = [{"from": {"article": link.a[0], "paragraph": link.a[1]},
               "to": {"article": link.b[0], "paragraph": link.b[1]},
               "strength": link.strength, "score": round(link.score, 4)} for link in result.links]
-    groups = [{"id": group.id, "url": group_url(group.id),
+    groups = [{"id": group.id, "url": group_url(group.id), "aliases": list(group.aliases),
+               "first": {"article": group.first[0], "paragraph": group.first[1]} if group.first else None,
                "members": [{"article": a, "paragraph": p} for a, p in group.members]} for group in result.groups]
     return {"articles": articles, "links": links, "groups": groups}

@@ -51,18 +51,18 @@ def apply_corrections(generators):
         article.corrections = []
     for explainer in list_corrections(generators):
         correction, url = explainer["correction"], explainer["url"]
-        findings = find_carriers(correction, facts, analysis.claim_matches.get(correction.slug, {}))
+        findings, debunking = find_carriers(correction, facts, analysis.claim_matches.get(correction.slug, {}),
+                                            analysis.debunk_matches.get(correction.slug, {}))
         for finding in findings:
             article = by_slug[finding.article.slug]
-            marker = Decoration(("repeats-claim",), marker_html(finding))
-            article._content = notice_html(finding, f"../{url}") + decorate(
-                article._content, {pid: marker for pid in finding.paragraphs})
+            markers = {pid: Decoration(("repeats-claim",), marker_html(finding, pid)) for pid in finding.paragraphs}
+            article._content = notice_html(finding, f"../{url}") + decorate(article._content, markers)
             article.corrections.append({
                 "finding": finding, "url": url,
                 "json_ld": correction_comment(finding, _absolute(settings, url)),
             })
         explainer.update({
-            "findings": findings, "outlets": by_outlet(findings),
+            "findings": findings, "outlets": by_outlet(findings), "debunking": debunking,
             "explanation": render_summary(correction.explanation),
             "json_ld": claim_review(correction, findings, _absolute(settings, url),
                                     settings.get("SITENAME", ""), settings.get("SITEURL", "")),

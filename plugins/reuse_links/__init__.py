@@ -68,10 +68,13 @@ class ReusePagesGenerator(WrittenAside):
         return len(analysis.group_views) >= BACKGROUND_FROM_GROUPS
 
     def write_pages(self, writer, analysis):
-        template = self.get_template("group")
+        template, moved = self.get_template("group"), self.get_template("group_moved")
         for view in analysis.group_views:
             writer.write_file(view.url, template, self.context, group=view, strength_words=STRENGTH_WORDS,
                               relative_urls=self.settings["RELATIVE_URLS"], url=view.url)
+            for alias in view.aliases:
+                writer.write_file(group_url(alias), moved, self.context, group=view,
+                                  relative_urls=self.settings["RELATIVE_URLS"], url=group_url(alias))
         writer.write_file("groups/index.html", self.get_template("groups"), self.context,
                           groups=analysis.group_views, relative_urls=self.settings["RELATIVE_URLS"], url="groups/index.html")
         data = reuse_data(analysis.reuse, analysis.facts, analysis.texts, analysis.paragraph_order)

@@ -26,8 +26,8 @@ def archive() -> list[Paragraph]:
 
 
 def as_articles(paragraphs: list[Paragraph]) -> dict:
-    """Article -> (source, rows), as a site's adapter gives them to a Detector."""
-    return {name: (group[0].source, tuple((p.id, p.text, p.lang, p.position) for p in group))
+    """Article -> (source, rows, published), as a site's adapter gives them to a Detector."""
+    return {name: (group[0].source, tuple((p.id, p.text, p.lang, p.position) for p in group), group[0].published)
             for name, group in ((name, list(group)) for name, group in groupby(paragraphs, lambda p: p.article))}
 
 
@@ -74,9 +74,9 @@ def test_queries_are_put_to_the_same_articles(start_at):
 def test_an_article_added_again_replaces_the_first_version():
     flood = paragraphs_of(FLOOD)
     articles = as_articles(flood)
-    source, rows = articles["herald-flood"]
+    source, rows, published = articles["herald-flood"]
     detector = Detector(ReuseSettings(), start_at=1)
-    detector.add("herald-flood", (source, rows[:1]))  # an early, shorter version
+    detector.add("herald-flood", (source, rows[:1], published))  # an early, shorter version
     for name, article in articles.items():
         detector.add(name, article)
     detector.submit(list(articles), [], articles.__getitem__)

@@ -21,6 +21,10 @@ class Finding:
     article: ArticleFacts
     paragraphs: tuple[str, ...]   # ids of the paragraphs that repeat the claim, in page order
     included: bool                # True when a maintainer's include list put it here
+    passages: tuple[tuple[int, ...], ...] = ()   # for each paragraph, the claim passages it matched (1-based)
+
+    def passages_of(self, paragraph: str) -> tuple[int, ...]:
+        return dict(zip(self.paragraphs, self.passages)).get(paragraph, ())
 
     @property
     def handling_text(self) -> str:
@@ -35,22 +39,43 @@ class Finding:
         return self.article.handling in CORRECTED
 
 
-def find_carriers(correction: Correction, articles: list[ArticleFacts],
-                  matched: dict[str, tuple[str, ...]]) -> list[Finding]:
-    """Findings for every article that carries the claim, in article order.
+Matched = dict[str, dict[str, tuple[int, ...]]]   # article slug -> {paragraph id: passage numbers}
 
-    `matched` maps an article slug to its paragraphs that repeat the claim's
-    wording. The exclude list always wins; the include list adds an article
-    even when no paragraph matched.
+
+def reports_debunk(claimed: set[str], debunked: set[str]) -> bool:
+    """Whether an article whose paragraphs `claimed` match the claim's wording
+    and `debunked` the debunk's reports the debunk rather than the claim: it
+    gives the debunk at least as much room, in paragraphs of their own (a
+    paragraph that also repeats the claim is no evidence of the debunk).  An
+    article that repeats the claim at length and mentions in a line that it
+    was ridiculed still carries it."""
+    own = len(debunked - claimed)
+    return own > 0 and own >= len(claimed)
+
+
+def find_carriers(correction: Correction, articles: list[ArticleFacts], matched: Matched,
+                  debunked: Matched | None = None) -> tuple[list[Finding], list[ArticleFacts]]:
+    """Findings for every article that carries the claim, in article order,
+    and the articles that report its debunk instead.
+
+    `matched` and `debunked` map an article slug to its paragraphs that
+    repeat the claim's wording and the debunk's, with the passages each
+    matched. The exclude list always wins; the include list makes an article
+    a carrier even when no paragraph matched or it reports the debunk.
     """
-    findings = []
+    debunked = debunked or {}
+    findings, debunking = [], []
     for article in articles:
         if article.slug in correction.exclude:
             continue
-        paragraphs = matched.get(article.slug, ())
-        if paragraphs or article.slug in correction.include:
-            findings.append(Finding(correction, article, paragraphs, not paragraphs))
-    return findings
+        paragraphs = matched.get(article.slug, {})
+        included = article.slug in correction.include
+        if not included and reports_debunk(set(paragraphs), set(debunked.get(article.slug, {}))):
+            debunking.append(article)
+        elif paragraphs or included:
+            findings.append(Finding(correction, article, tuple(paragraphs), not paragraphs,
+                                    tuple(paragraphs.values())))
+    return findings, debunking
 
 
 @dataclass(frozen=True)

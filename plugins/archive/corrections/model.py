@@ -37,6 +37,7 @@ class Correction:
     rating: str                       # one word or two: "False"
     summary: str                      # one or two sentences for the notice on articles
     passages: tuple[str, ...]         # the claim's own wording, matched against paragraphs
+    debunk_passages: tuple[str, ...]  # the debunk's wording: an article that gives it as much room reports the debunk
     explanation: str                  # Markdown
     evidence: tuple[Evidence, ...]
     events: tuple[Event, ...]         # dated things that happened to the claim (optional section)

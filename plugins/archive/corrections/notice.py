@@ -30,6 +30,15 @@ def notice_html(finding: Finding, explainer_href: str) -> str:
     )
 
 
-def marker_html(finding: Finding) -> str:
+def matched_passages(numbers: tuple[int, ...]) -> str:
+    """Which passages of the claim's wording a paragraph matched, in words."""
+    if not numbers:
+        return ""
+    listed = ", ".join(str(n) for n in numbers[:-1]) + (" and " if len(numbers) > 1 else "") + str(numbers[-1])
+    return f"passage{'s' if len(numbers) > 1 else ''} {listed} of the claim's wording"
+
+
+def marker_html(finding: Finding, paragraph: str) -> str:
+    matched = matched_passages(finding.passages_of(paragraph))
     return (f' <a class="claim-marker" href="#{notice_id(finding)}" data-pagefind-ignore>'
-            f'Repeats a debunked claim: see the correction</a>')
+            f'Repeats a debunked claim{f" ({matched})" if matched else ""}: see the correction</a>')

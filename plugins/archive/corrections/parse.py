@@ -1,9 +1,10 @@
 """Read a correction file, reporting every problem with its line.
 
 A correction file is a header (like an article's) and three sections, and
-an optional fourth:
+two optional ones:
 
     ## Claim wording      the claim's own words, each passage quoted with '> '
+    ## Debunk wording     optional: how reports of the debunk word it, quoted likewise
     ## Explanation        Markdown: what the material really was, who found it
     ## Evidence           one source a line: '- Publisher, YYYY-MM-DD: [Title](https://...)'
     ## Events             one a line: '- YYYY-MM-DD: What happened — detail (who reported it)'
@@ -36,7 +37,7 @@ CORRECTION_FIELDS: dict[str, FieldRule] = {
 }
 
 SECTIONS = ("claim wording", "explanation", "evidence")
-OPTIONAL_SECTIONS = ("events",)
+OPTIONAL_SECTIONS = ("debunk wording", "events")
 CLAIM_LENGTH = 75
 _SECTION = re.compile(r"^##\s+(?P<name>.+?)\s*$")
 _EVENT = re.compile(r"^[-*]\s+(?P<date>[^:]+?):\s*(?P<title>.+?)(?:\s+—\s+(?P<detail>.+?))?(?:\s+\((?P<source>[^()]+)\))?\s*$")
@@ -57,7 +58,7 @@ def _sections(doc: Document, problems: list[Problem]) -> dict[str, list[tuple[in
         if heading:
             current = heading["name"].lower()
             if current not in SECTIONS + OPTIONAL_SECTIONS:
-                problems.append(Problem(doc.path, number, f"unknown section '{heading['name']}' (known: Claim wording, Explanation, Evidence, Events)"))
+                problems.append(Problem(doc.path, number, f"unknown section '{heading['name']}' (known: Claim wording, Debunk wording, Explanation, Evidence, Events)"))
             elif current in found:
                 problems.append(Problem(doc.path, number, f"section '{heading['name']}' is given twice"))
             found.setdefault(current, [])
@@ -78,7 +79,7 @@ def _passages(lines: list[tuple[int, str]], path: str, problems: list[Problem]) 
         if line.startswith(">"):
             current.append(line[1:].strip())
         elif line.strip():
-            problems.append(Problem(path, number, "claim wording must be quoted: start each line with '> '"))
+            problems.append(Problem(path, number, "wording must be quoted: start each line with '> '"))
         elif current:
             passages.append(" ".join(current))
             current = []
@@ -130,6 +131,7 @@ def read_correction(doc: Document, article_slugs: set[str]) -> tuple[Correction 
                 problems.append(Problem(doc.path, doc.line_of(field), f"{field} names '{slug}', which is not an article's slug"))
     sections = _sections(doc, problems)
     passages = _passages(sections.get("claim wording", []), doc.path, problems)
+    debunk = _passages(sections.get("debunk wording", []), doc.path, problems)
     evidence = _dated_items(sections.get("evidence", []), doc.path, problems, _EVIDENCE,
                             "evidence must read '- Publisher, YYYY-MM-DD: [Title](https://address)'", _evidence_item)
     events = _dated_items(sections.get("events", []), doc.path, problems, _EVENT,
@@ -141,7 +143,7 @@ def read_correction(doc: Document, article_slugs: set[str]) -> tuple[Correction 
         claim=claim, claimant=doc.value("claimant"), claim_date=parse_date(doc.value("claim-date")),
         first_appearance=doc.value("first-appearance"),
         verdict=doc.value("verdict"), rating=doc.value("rating"), summary=doc.value("summary"),
-        passages=passages, explanation="\n".join(text for _, text in sections["explanation"]).strip(),
+        passages=passages, debunk_passages=debunk, explanation="\n".join(text for _, text in sections["explanation"]).strip(),
         evidence=evidence, events=events, include=_slugs(doc.value("include")), exclude=_slugs(doc.value("exclude")),
     )
     return correction, []

@@ -39,8 +39,9 @@ _FIELDS = attrgetter(*(field.name for field in dataclasses.fields(Paragraph)))
 
 #: A paragraph of an article: (id, text, lang, position in the article).
 Row = tuple[str, str, str, int | None]
-#: An article as detection sees it: (its source, see Paragraph; its paragraphs).
-Article = tuple[str, Sequence[Row]]
+#: An article as detection sees it: (its source, see Paragraph; its paragraphs;
+#: its publication date, ISO 8601 or "").
+Article = tuple[str, Sequence[Row], str]
 #: What is made of the archive's result, given its grouped paragraphs by key.
 #: It goes to the worker by pickle: a module-level function, or a partial of one.
 Present = Callable[[ReuseResult, Mapping[Key, Paragraph]], Any]
@@ -148,8 +149,8 @@ class Detector:
 
 
 def _paragraphs(name: str, article: Article) -> list[Paragraph]:
-    source, rows = article
-    return [Paragraph(name, source, id_, text, lang, position) for id_, text, lang, position in rows]
+    source, rows, published = article
+    return [Paragraph(name, source, id_, text, lang, position, published) for id_, text, lang, position in rows]
 
 
 def _detect_and_present(names: Sequence[str], queries: Sequence[Paragraph],

@@ -29,6 +29,7 @@ from .score import Analysed, Match, compare
 from .sequence import order_supported
 from .settings import ReuseSettings
 from .sketches import Sketched, Sketches
+from .translations import translated
 from .weights import Weights
 
 #: A link found between two paragraphs, by their indexes in the paragraphs kept.
@@ -96,6 +97,7 @@ class _Archive:
                                    self.kept, self.by_article, self.blocks, analysis, self.weights, settings)
         self.found = self.evidence + corroborated(self.kept, self.evidence, self.blocks, analysis, self.weights,
                                                   settings)
+        self.found += translated(self.kept, self.blocks, analysis, known.embeddings, settings, self.found)
 
     def result(self) -> ReuseResult:
         return _result(self.kept, self.found)
@@ -120,7 +122,9 @@ class _Archive:
         analysis = _Analyses(kept, all_sketched, weights, self.known)
         evidence = _supported(_compared(pairs, kept, analysis, weights, settings),
                               kept, by_article, blocks, analysis, weights, settings)
-        found = evidence + corroborated(kept, self.evidence + evidence, blocks, analysis, weights, settings)
+        found = evidence + corroborated(kept, self.evidence + evidence, blocks, analysis, weights, settings) \
+            + translated(kept, blocks, analysis, self.known.embeddings, settings, self.found + evidence,
+                         asked=range(first_query, len(kept)))
         return _result(kept, [(a, b, match) for a, b, match in found if (a >= first_query) != (b >= first_query)])
 
 
@@ -189,7 +193,8 @@ def _result(kept: Sequence[Paragraph], found: Iterable[Found]) -> ReuseResult:
         links.append(Link(a, b, match.strength, match.score, match.shared))
         alignments.extend(((a, i), (b, j)) for i, j in match.aligned)
     links.sort(key=lambda link: (link.a, link.b))
-    return ReuseResult(links=links, groups=statement_groups(alignments))
+    published = {paragraph.key: paragraph.published for paragraph in kept}
+    return ReuseResult(links=links, groups=statement_groups(alignments, published))
 
 
 def _block(paragraph: Paragraph, settings: ReuseSettings) -> str:

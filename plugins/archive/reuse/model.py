@@ -8,7 +8,7 @@ from dataclasses import dataclass
 Key = tuple[str, str]
 
 #: Link strengths, strongest first.
-STRENGTHS = ("verbatim", "edited", "reworded")
+STRENGTHS = ("verbatim", "edited", "reworded", "translated")
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,9 @@ class Paragraph:
     #: Place of the paragraph in its article (0, 1, 2...), when known: the
     #: order of statements is evidence too (see archive.reuse.sequence).
     position: int | None = None
+    #: When its article was published, as an ISO 8601 date ("" when unknown):
+    #: a statement group is named after its first published sentence.
+    published: str = ""
 
     @property
     def key(self) -> Key:
@@ -41,9 +44,10 @@ class Link:
 
     `a` sorts before `b`.  `strength` says how the text was reused:
     "verbatim" (word for word after normalisation), "edited" (same sentences
-    with light changes) or "reworded" (same statement, other words).
-    `score` in [0, 1] is how much of the shorter paragraph's specific
-    content the other one carries.  `shared` lists the normalised words both
+    with light changes), "reworded" (same statement, other words) or
+    "translated" (same statement, another language).  `score` in [0, 1] is
+    how much of the shorter paragraph's specific content the other one
+    carries; for a translation, the cosine of their embeddings.  `shared` lists the normalised words both
     paragraphs use (aliases shown under their canonical name), rarest first.
     """
 
@@ -58,12 +62,16 @@ class Link:
 class Group:
     """Paragraphs that carry one statement.
 
-    A paragraph holding two statements can be in two groups.  See
-    :mod:`archive.reuse.cluster` for how `id` is chosen.
+    A paragraph holding two statements can be in two groups.  `first` is
+    the paragraph every other member is linked to (the first published);
+    `aliases` are ids this group may have had before articles published
+    earlier joined it.  See :mod:`archive.reuse.cluster`.
     """
 
     id: str
     members: tuple[Key, ...]
+    first: Key | None = None
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

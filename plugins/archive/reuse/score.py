@@ -79,9 +79,7 @@ def compare(a: Analysed, b: Analysed, weights: Weights, settings: ReuseSettings)
     if score < settings.min_score:
         return None
     pairs = sentence_pairs(a, b, weights)
-    statement = any(
-        weight >= settings.min_shared_weight and count >= settings.min_shared_words for weight, count, _, _ in pairs
-    )
+    statement = _statement_evidence(a, b, pairs, weights, settings)
     if not statement and score < _COPY_SCORE:
         return None
     aligned = align_sentences(pairs, shared_weight)
@@ -106,6 +104,27 @@ def sentence_pairs(a: Analysed, b: Analysed, weights: Weights) -> list[tuple[flo
                 pairs.append((weights.total(common), len(common), i, j))
     pairs.sort(key=lambda pair: (-pair[0], pair[2], pair[3]))
     return pairs
+
+
+def _statement_evidence(a: Analysed, b: Analysed, pairs, weights: Weights, settings: ReuseSettings) -> bool:
+    """Whether enough sentence pairs, one to one, share the words of one statement.
+
+    One pair does for paragraphs of a few sentences; longer texts need a
+    share of their sentences (`min_sentence_coverage` of the shorter one's):
+    two long texts on one topic always have some pair of sentences that
+    shares three topic words, while a text that rewords another carries its
+    statements sentence after sentence."""
+    needed = max(1, int(settings.min_sentence_coverage * min(len(a.sentences), len(b.sentences))))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    for weight, count, i, j in pairs:
+        if weight >= settings.min_shared_weight and count >= settings.min_shared_words \
+                and i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            if len(used_a) >= needed:
+                return True
+    return False
 
 
 def align_sentences(pairs: list[tuple[float, int, int, int]], shared_weight: float) -> tuple[tuple[int, int], ...]:

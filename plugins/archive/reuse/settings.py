@@ -102,6 +102,13 @@ class ReuseSettings:
     min_shared_weight: float = 2.0
     min_shared_words: int = 3
 
+    #: ... and in texts of many sentences, that many pairs of sentences (one
+    #: to one) at least this share of the shorter text's sentences, rounded
+    #: down: two long texts on one topic always have some pair of sentences
+    #: sharing three topic words, while a rewording carries its source's
+    #: statements sentence after sentence.
+    min_sentence_coverage: float = 0.34
+
     #: Context as evidence.  A pair whose words alone fall short is still
     #: linked when its context supports it and one pair of its sentences
     #: shares `context_min_shared_words` content words weighing
@@ -118,6 +125,15 @@ class ReuseSettings:
     corroboration: bool = True
     context_min_shared_words: int = 2
     context_min_shared_weight: float = 0.75
+
+    #: Link paragraphs of two languages that carry one statement, as
+    #: "translated", when their embeddings by a multilingual sentence encoder
+    #: are at least this close (cosine; see archive.reuse.translations).
+    translations: bool = True
+    translation_similarity: float = 0.66
+    #: ... or at least this close, when the archive's links tie one of them
+    #: to a paragraph the other translates (a fuller wording of the statement).
+    translation_context_similarity: float = 0.5
 
     #: Only content words found in at most this many paragraphs propose
     #: candidate pairs (two shared ones are needed).  This bounds the work per

@@ -18,6 +18,7 @@ import numpy as np
 from .model import Paragraph
 from .normalise import Normaliser, Sketch
 from .settings import ReuseSettings
+from .translations import Embeddings
 
 
 class Sketched(NamedTuple):
@@ -53,6 +54,8 @@ class Sketches:
     def __init__(self, settings: ReuseSettings) -> None:
         self.settings = settings
         self.normaliser = Normaliser(settings)
+        #: Paragraphs' and sentences' embeddings, for translations (made only when needed).
+        self.embeddings = Embeddings()
         self._number: dict[str, int] = {}  # content word -> its number, in the order first seen
         self._known: dict[tuple[str, str], Sketched | None] = {}
 

@@ -38,7 +38,10 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from .detect import detect
-from .model import Key, Paragraph, STRENGTHS
+from .model import Key, Paragraph
+
+#: The strengths the generator plants (one language: no translations).
+PLANTED = ("verbatim", "edited", "reworded")
 
 _SYLLABLES = (
     "ba be bi bo bu da de di do du fa fe fi fo ka ke ki ko ku la le li lo lu ma me mi mo mu "
@@ -171,7 +174,7 @@ def _plant(
         if any(key in used for key in keys):
             continue
         original = bodies[donor][d]
-        kind = rng.choice((*STRENGTHS, "split"))
+        kind = rng.choice((*PLANTED, "split"))
         if kind == "split":
             sentences = original.split(". ")
             if len(sentences) < 2:
@@ -226,7 +229,7 @@ def measure(articles: int, seed: int = 0) -> dict:
     by_strength = {
         strength: [sum(1 for key, pair in planted.items() if pair.strength == strength and key in hits),
                    sum(1 for pair in planted.values() if pair.strength == strength)]
-        for strength in STRENGTHS
+        for strength in PLANTED
     }
     return {
         "articles": articles,

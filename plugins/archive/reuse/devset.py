@@ -1,0 +1,223 @@
+"""Measure reuse detection beyond the seeds, one kind of text at a time.
+
+The development set (tests/data/devset/) holds texts written for it: new
+outlets' reports, copy-edited re-publications, articles on the same place
+and week that make no claim, debunks, paraphrases, translations, unrelated
+news.  Its labels say which statements each paragraph carries; the seeds'
+labels (tests/data/reuse_labels.json) say which seed paragraphs carry each
+statement, so the expected links follow: a dev paragraph to every seed
+paragraph and every other document's dev paragraph with a statement in
+common, and nothing else.
+
+Each kind is measured as it would arrive: its documents added to the five
+seeds, detection run over them all, and every link that touches a document
+of that kind scored (precision, recall).  The seed-to-seed links of the same
+run are scored too, because adding articles must not change them.
+
+    python -m archive.reuse.devset [--split tune|check|all] [-v]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from ..content_check import load
+from ..corrections.apply import reports_debunk
+from ..corrections.parse import read_correction
+from .detect import detect_with_queries
+from .evaluate import (DEFAULT_LABELS, DEFAULT_SOURCES, LabelRef, Labels, _resolve, _squash, load_labels,
+                       score_links, source_paragraphs, Report)
+from .model import Key, Link, Paragraph
+from .normalise import Normaliser
+from .settings import ReuseSettings
+from .sketches import linkable_sketch
+
+_REPOSITORY = Path(__file__).resolve().parents[3]
+DEFAULT_DEVSET = _REPOSITORY / "tests" / "data" / "devset"
+DEFAULT_CORRECTION = _REPOSITORY / "content" / "corrections" / "abu-kamal-irrefutable-evidence.md"
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+KINDS = ("new-outlet", "copy-edit", "same-topic", "debunk", "paraphrase", "translation", "unrelated")
+
+
+@dataclass(frozen=True)
+class DevDocument:
+    name: str
+    kind: str
+    lang: str
+    claim: str      # "repeats", "debunks" or "none"
+    split: str      # "tune" or "check"
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass
+class KindReport:
+    kind: str
+    documents: list[str]
+    found: int = 0
+    wrong: list[Link] = field(default_factory=list)
+    missed: list[tuple[Key, Key]] = field(default_factory=list)
+    right: list[Link] = field(default_factory=list)
+    seeds: Report | None = None
+    texts: dict[Key, str] = field(default_factory=dict)
+    #: Documents whose correction verdict (carries the claim or not) is wrong: (name, expected, found).
+    notices_wrong: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return len(self.right) / (len(self.right) + len(self.wrong)) if self.right or self.wrong else 1.0
+
+    @property
+    def recall(self) -> float:
+        expected = len(self.right) + len(self.missed)
+        return len(self.right) / expected if expected else 1.0
+
+    def line(self) -> str:
+        expected = len(self.right) + len(self.missed)
+        seeds = self.seeds
+        return (f"{self.kind:11s} docs {len(self.documents):2d}  links {len(self.right) + len(self.wrong):3d}  "
+                f"precision {self.precision:.3f}  recall {self.recall:.3f} ({len(self.right)}/{expected})  "
+                f"wrong {len(self.wrong):2d}  seeds P {seeds.precision:.3f} R {seeds.recall:.3f}  "
+                f"notices right {len(self.documents) - len(self.notices_wrong)}/{len(self.documents)}")
+
+    def details(self) -> list[str]:
+        lines = [f"  NOTICE {name}: the article {expected}, the build says it {found}"
+                 for name, expected, found in self.notices_wrong]
+        for link in self.wrong:
+            lines.append(f"  WRONG {link.strength} {link.score:.2f} {link.a} {link.b} {link.shared[:8]}")
+            lines.extend(f"      {self.texts.get(key, '')[:100]!r}" for key in (link.a, link.b))
+        for a, b in self.missed:
+            lines.append(f"  missed {a} {b}")
+            lines.extend(f"      {self.texts.get(key, '')[:100]!r}" for key in (a, b))
+        return lines
+
+
+def load_devset(directory: Path = DEFAULT_DEVSET) -> tuple[list[DevDocument], dict[Key, set[str]]]:
+    """The documents, and the statements of each labelled dev paragraph."""
+    data = json.loads((Path(directory) / "labels.json").read_text(encoding="utf-8"))
+    documents = []
+    for name, info in sorted(data["documents"].items()):
+        text = (Path(directory) / info["file"]).read_text(encoding="utf-8")
+        blocks = [block.strip() for block in _BLANK_LINE.split(text) if block.strip()]
+        paragraphs = tuple(Paragraph(article=name, source=name, id=f"p{n}", text=block, lang=info["lang"],
+                                     position=n) for n, block in enumerate(blocks, start=1))
+        documents.append(DevDocument(name, info["kind"], info["lang"], info["claim"], info["split"], paragraphs))
+    by_doc = {document.name: document for document in documents}
+    statements: dict[Key, set[str]] = defaultdict(set)
+    for item in data["paragraphs"]:
+        quote = _squash(item["quote"])
+        hits = [p.key for p in by_doc[item["doc"]].paragraphs if quote in _squash(p.text)]
+        if len(hits) != 1:
+            raise ValueError(f"devset label {item['doc']} {item['quote']!r} matches {len(hits)} paragraphs")
+        statements[hits[0]].update(item["statements"])
+    return documents, statements
+
+
+def seed_statements(paragraphs: Sequence[Paragraph], labels: Labels) -> dict[Key, set[str]]:
+    """The statements each seed paragraph carries, from the seeds' labelled pairs."""
+    keys = _resolve(paragraphs, labels, lambda p: p.article.split("_", 1)[0], Report())
+    statements: dict[Key, set[str]] = defaultdict(set)
+    for pair in labels.pairs:
+        if pair.statement and pair.a in keys and pair.b in keys and not pair.cross_language:
+            statements[keys[pair.a]].add(pair.statement)
+            statements[keys[pair.b]].add(pair.statement)
+    return statements
+
+
+def claim_queries(path: Path = DEFAULT_CORRECTION) -> list[Paragraph]:
+    """A correction's claim and debunk wording, as the site puts them to the archive."""
+    correction, problems = read_correction(load(Path(path), str(path)), set())
+    if problems:
+        raise ValueError(str(problems[0]))
+    return [Paragraph(name, name, f"passage-{n}", text)
+            for name, passages in (("claim", correction.passages), ("debunk", correction.debunk_passages))
+            for n, text in enumerate(passages, 1)]
+
+
+def notices(links: Sequence[Link]) -> dict[str, str]:
+    """What each article does with the claim, as the site decides it: "repeats" or "debunks"
+    (articles it gives no notice are left out)."""
+    matched: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for link in links:
+        for query, other in ((link.a, link.b), (link.b, link.a)):
+            if query[0] in ("claim", "debunk") and other[0] not in ("claim", "debunk"):
+                matched[other[0]][query[0]].add(other[1])
+    found = {}
+    for article, kinds in matched.items():
+        if reports_debunk(kinds["claim"], kinds["debunk"]):
+            found[article] = "debunks"
+        elif kinds["claim"]:
+            found[article] = "repeats"
+    return found
+
+
+def measure_kind(kind: str, documents: Sequence[DevDocument], dev_statements: dict[Key, set[str]],
+                 seeds: Sequence[Paragraph], labels: Labels, settings: ReuseSettings) -> KindReport:
+    """Detect over the seeds and `documents`; score the links that touch them, and their notices."""
+    added = [p for document in documents for p in document.paragraphs]
+    paragraphs = list(seeds) + added
+    statements = {**seed_statements(seeds, labels), **dev_statements}
+    result, queried = detect_with_queries(paragraphs, claim_queries(), settings)
+    links = result.links
+    normaliser = Normaliser(settings)
+    linkable = {p.key for p in paragraphs if linkable_sketch(p, normaliser, settings) is not None}
+    ours = {p.key for p in added}
+    report = KindReport(kind, [d.name for d in documents], texts={p.key: p.text for p in paragraphs})
+    found = set()
+    for link in links:
+        if link.a in ours or link.b in ours:
+            found.add(frozenset((link.a, link.b)))
+            if statements.get(link.a, set()) & statements.get(link.b, set()):
+                report.right.append(link)
+            else:
+                report.wrong.append(link)
+    for key in sorted(ours & linkable):
+        for other in sorted(linkable):
+            if other[0] == key[0] or (other in ours and other < key):
+                continue
+            if statements.get(key, set()) & statements.get(other, set()) and frozenset((key, other)) not in found:
+                report.missed.append((key, other))
+    seed_links = [link for link in links if link.a not in ours and link.b not in ours]
+    report.seeds = score_links(seed_links, seeds, labels, settings)
+    decided = notices(queried.links)
+    for document in documents:
+        found = decided.get(document.name, "none")
+        if found != document.claim:
+            report.notices_wrong.append((document.name, document.claim, found))
+    return report
+
+
+def measure(split: str = "all", settings: ReuseSettings = ReuseSettings(), directory: Path = DEFAULT_DEVSET,
+            kinds: Sequence[str] = KINDS) -> list[KindReport]:
+    """One report per kind, over the documents of `split` ("tune", "check" or "all")."""
+    documents, dev_statements = load_devset(directory)
+    labels = load_labels(DEFAULT_LABELS)
+    seeds = source_paragraphs(DEFAULT_SOURCES, labels.furniture)
+    reports = []
+    for kind in kinds:
+        chosen = [d for d in documents if d.kind == kind and split in ("all", d.split)]
+        if chosen:
+            reports.append(measure_kind(kind, chosen, dev_statements, seeds, labels, settings))
+    return reports
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=("tune", "check", "all"), default="all")
+    parser.add_argument("--kind", choices=KINDS, action="append")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print every wrong and missed link")
+    args = parser.parse_args(argv)
+    for report in measure(args.split, kinds=args.kind or KINDS):
+        print(report.line())
+        if args.verbose:
+            print("\n".join(report.details()))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
