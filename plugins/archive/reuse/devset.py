@@ -98,7 +98,8 @@ class KindReport:
 
 
 def load_devset(directory: Path = DEFAULT_DEVSET) -> tuple[list[DevDocument], dict[Key, set[str]]]:
-    """The documents, and the statements of each labelled dev paragraph."""
+    """The documents, and the statements of each labelled dev paragraph (with
+    `seed_paragraphs`, statements of seed paragraphs the seeds' labels leave out)."""
     data = json.loads((Path(directory) / "labels.json").read_text(encoding="utf-8"))
     documents = []
     for name, info in sorted(data["documents"].items()):
@@ -115,6 +116,8 @@ def load_devset(directory: Path = DEFAULT_DEVSET) -> tuple[list[DevDocument], di
         if len(hits) != 1:
             raise ValueError(f"devset label {item['doc']} {item['quote']!r} matches {len(hits)} paragraphs")
         statements[hits[0]].update(item["statements"])
+    for item in data.get("seed_paragraphs", ()):
+        statements[("seed", item["doc"], item["quote"])].update(item["statements"])
     return documents, statements
 
 
@@ -156,12 +159,29 @@ def notices(links: Sequence[Link]) -> dict[str, str]:
     return found
 
 
+def _with_seed_extras(seeded: dict[Key, set[str]], dev: dict, seeds: Sequence[Paragraph]) -> dict[Key, set[str]]:
+    """The seeds' and the dev paragraphs' statements, seed paragraphs named by quote resolved."""
+    statements: dict[Key, set[str]] = defaultdict(set)
+    for key, found in seeded.items():
+        statements[key] |= found
+    for key, found in dev.items():
+        if key[0] != "seed":
+            statements[key] |= found
+            continue
+        _, doc, quote = key
+        hits = [p.key for p in seeds if p.article.split("_", 1)[0] == doc and _squash(quote) in _squash(p.text)]
+        if len(hits) != 1:
+            raise ValueError(f"devset seed label {doc} {quote!r} matches {len(hits)} paragraphs")
+        statements[hits[0]] |= found
+    return statements
+
+
 def measure_kind(kind: str, documents: Sequence[DevDocument], dev_statements: dict[Key, set[str]],
                  seeds: Sequence[Paragraph], labels: Labels, settings: ReuseSettings) -> KindReport:
     """Detect over the seeds and `documents`; score the links that touch them, and their notices."""
     added = [p for document in documents for p in document.paragraphs]
     paragraphs = list(seeds) + added
-    statements = {**seed_statements(seeds, labels), **dev_statements}
+    statements = _with_seed_extras(seed_statements(seeds, labels), dev_statements, seeds)
     result, queried = detect_with_queries(paragraphs, claim_queries(), settings)
     links = result.links
     normaliser = Normaliser(settings)
@@ -206,16 +226,38 @@ def measure(split: str = "all", settings: ReuseSettings = ReuseSettings(), direc
     return reports
 
 
+def by_strength(reports: Sequence[KindReport]) -> dict[str, tuple[int, int]]:
+    """Strength -> (right, shown) over the links of every kind's run that touch its
+    documents, and the seeds' own links (counted once): how far a reader can trust each strength."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for report in reports:
+        for right, links in ((1, report.right), (0, report.wrong)):
+            for link in links:
+                counts[link.strength][0] += right
+                counts[link.strength][1] += 1
+    if reports and reports[0].seeds is not None:
+        seeds = reports[0].seeds
+        for _, link in seeds.true_positives:
+            counts[link.strength][0] += 1
+            counts[link.strength][1] += 1
+        for link in seeds.false_positives:
+            counts[link.strength][1] += 1
+    return {strength: (right, shown) for strength, (right, shown) in sorted(counts.items())}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=("tune", "check", "all"), default="all")
     parser.add_argument("--kind", choices=KINDS, action="append")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every wrong and missed link")
     args = parser.parse_args(argv)
-    for report in measure(args.split, kinds=args.kind or KINDS):
+    reports = measure(args.split, kinds=args.kind or KINDS)
+    for report in reports:
         print(report.line())
         if args.verbose:
             print("\n".join(report.details()))
+    print("right links by strength: " + ", ".join(
+        f"{strength} {right}/{shown} ({right / shown:.2f})" for strength, (right, shown) in by_strength(reports).items()))
     return 0
 
 

@@ -113,18 +113,25 @@ def _statement_evidence(a: Analysed, b: Analysed, pairs, weights: Weights, setti
     share of their sentences (`min_sentence_coverage` of the shorter one's):
     two long texts on one topic always have some pair of sentences that
     shares three topic words, while a text that rewords another carries its
-    statements sentence after sentence."""
+    statements sentence after sentence.  A pair counts when it shares at least
+    `min_shared_words` words weighing `min_shared_weight`, and that much is at
+    least `min_sentence_share` of the lighter sentence's content."""
     needed = max(1, int(settings.min_sentence_coverage * min(len(a.sentences), len(b.sentences))))
     used_a: set[int] = set()
     used_b: set[int] = set()
     for weight, count, i, j in pairs:
-        if weight >= settings.min_shared_weight and count >= settings.min_shared_words \
-                and i not in used_a and j not in used_b:
+        if i in used_a or j in used_b or weight < settings.min_shared_weight or count < settings.min_shared_words:
+            continue
+        if weight >= settings.min_sentence_share * min(_weight(a.sentences[i], weights), _weight(b.sentences[j], weights)):
             used_a.add(i)
             used_b.add(j)
             if len(used_a) >= needed:
                 return True
     return False
+
+
+def _weight(sentence: Sentence, weights: Weights) -> float:
+    return weights.total(sentence.content())
 
 
 def align_sentences(pairs: list[tuple[float, int, int, int]], shared_weight: float) -> tuple[tuple[int, int], ...]:

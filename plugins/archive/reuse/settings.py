@@ -99,8 +99,17 @@ class ReuseSettings:
     #: word or two somewhere; they rarely share three in one sentence.  (A
     #: verbatim or edited link shows its evidence in its words instead: at
     #: least `min_words` words that agree in order.)
-    min_shared_weight: float = 2.0
+    min_shared_weight: float = 1.75
     min_shared_words: int = 3
+
+    #: ... and those words are at least `min_sentence_share` (by weight) of
+    #: the content of the lighter of the two sentences.  Two reports of one
+    #: event share its place, date, actors and setting ("Abu Kamal", "last
+    #: week", "the border", "east of the river") in sentences that say
+    #: different things; a sentence that repeats a statement shares most of
+    #: what it says.  The context bar below has its own, lower share.
+    min_sentence_share: float = 0.25
+    context_min_sentence_share: float = 0.15
 
     #: ... and in texts of many sentences, that many pairs of sentences (one
     #: to one) at least this share of the shorter text's sentences, rounded
@@ -151,4 +160,5 @@ class ReuseSettings:
     def with_context(self) -> "ReuseSettings":
         """These settings with the lower bar of a pair its context supports."""
         return replace(self, min_shared_words=self.context_min_shared_words,
-                       min_shared_weight=self.context_min_shared_weight)
+                       min_shared_weight=self.context_min_shared_weight,
+                       min_sentence_share=self.context_min_sentence_share)

@@ -75,7 +75,8 @@ def translated(
 ) -> list[tuple[int, int, Match]]:
     """(first, second, match) of the paragraphs of `kept` that translate one another.
 
-    `linked` are the links found on words or order, which corroborate.
+    `linked` are the links found so far, which corroborate (those of the
+    archive, when queries are put to it).
     With `asked`, only pairs of one of those paragraphs with one of the
     others are considered (queries put to an archive)."""
     if not settings.translations or len({p.lang for p in kept}) < 2:
@@ -104,7 +105,8 @@ def translated(
         neighbours.setdefault(first, set()).add(second)
         neighbours.setdefault(second, set()).add(first)
     translations: dict[int, set[int]] = {}
-    for first, second in direct:
+    already = [(first, second) for first, second, match in linked if match.strength == "translated"]
+    for first, second in [*direct, *already]:
         translations.setdefault(first, set()).add(second)
         translations.setdefault(second, set()).add(first)
     found = []
