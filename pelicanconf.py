@@ -130,4 +130,4 @@ REUSE_TRANSLATIONS = True           # link paragraphs of two languages that carr
 REUSE_TRANSLATION_SIMILARITY = 0.66  # ... when a multilingual encoder puts them this close (cosine)
 REUSE_TRANSLATION_CONTEXT_SIMILARITY = 0.5  # ... or this close, when the archive's links tie them through a third
 REUSE_MAX_FEATURE_DF = 30           # only words in at most this many paragraphs propose candidates
-REUSE_BACKGROUND_PARAGRAPHS = 10_000  # imaginary unrelated paragraphs that keep rarity stable in small archives
+REUSE_BACKGROUND_PARAGRAPHS = 10_000  # a smaller archive counts as this many paragraphs for rarity

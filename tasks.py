@@ -173,3 +173,15 @@ def bench(c, articles=10_000, seed=0, rounds=3):
     from site_bench import run
 
     print(run(int(articles), int(seed), int(rounds)))
+
+
+@task(help={"split": "which development texts: tune, check or all (default check: those never tuned on)",
+            "verbose": "list every wrong and missed link"})
+def evaluate(c, split="check", verbose=False):
+    """Measure the matching: the seeds against their labels, then each kind of development text added to them."""
+    from archive.reuse import devset, evaluate as seeds
+
+    print("the five seeds (raw sources):")
+    seeds.main(["-v"] if verbose else [])
+    print(f"\nthe development set ({split}), each kind added to the seeds:")
+    devset.main(["--split", split] + (["-v"] if verbose else []))

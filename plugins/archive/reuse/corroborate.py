@@ -68,6 +68,7 @@ def _carried_by(middle: Analysed, a: Analysed, b: Analysed, weights: Weights, se
     A paragraph of the third outlet may hold two statements, one repeated by
     `a` and the other by `b`; then what `a` and `b` share is not its words.
     """
+    weights = weights.between(a.counts, b.counts)
     for _, _, i, j in sentence_pairs(a, b, weights):
         common = a.sentences[i].content() & b.sentences[j].content() & middle.words
         if len(common) >= settings.min_shared_words and weights.total(common) >= settings.min_shared_weight:

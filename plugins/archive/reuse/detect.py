@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-from collections import defaultdict
+from collections import Counter, defaultdict
+from itertools import chain
 from typing import Iterable, Sequence
 
 from .candidates import candidate_pairs, query_pairs
@@ -91,7 +92,7 @@ class _Archive:
         self.weights = Weights(word_ids, self.by_article.values(), settings.background_paragraphs, known.vocabulary)
         pairs = candidate_pairs(word_ids, [sketched.sketch.fingerprints for sketched in self.sketched], self.blocks,
                                 self.weights.document_frequency, settings.max_feature_df)
-        analysis = _Analyses(self.kept, self.sketched, self.weights, known)
+        analysis = _Analyses(self.kept, self.sketched, known, self.by_article)
         #: Links found on words or on order: the only ones that corroborate.
         self.evidence = _supported(_compared(pairs, self.kept, analysis, self.weights, settings),
                                    self.kept, self.by_article, self.blocks, analysis, self.weights, settings)
@@ -119,7 +120,7 @@ class _Archive:
                             self.blocks, [s.word_ids for s in sketched], [s.sketch.fingerprints for s in sketched],
                             blocks[first_query:], weights.document_frequency, settings.max_feature_df)
         pairs = [(index, first_query + query) for index, query in pairs]
-        analysis = _Analyses(kept, all_sketched, weights, self.known)
+        analysis = _Analyses(kept, all_sketched, self.known, by_article)
         evidence = _supported(_compared(pairs, kept, analysis, weights, settings),
                               kept, by_article, blocks, analysis, weights, settings)
         found = evidence + corroborated(kept, self.evidence + evidence, blocks, analysis, weights, settings) \
@@ -131,16 +132,26 @@ class _Archive:
 class _Analyses:
     """Each kept paragraph's Analysed, made when first asked for."""
 
-    def __init__(self, kept: Sequence[Paragraph], sketched: Sequence[Sketched], weights: Weights,
-                 known: Sketches) -> None:
-        self._kept, self._sketched, self._weights, self._normaliser = kept, sketched, weights, known.normaliser
+    def __init__(self, kept: Sequence[Paragraph], sketched: Sequence[Sketched], known: Sketches,
+                 by_article: dict[str, list[int]]) -> None:
+        self._kept, self._sketched, self._normaliser = kept, sketched, known.normaliser
+        self._by_article = by_article
         self._made: dict[int, Analysed] = {}
+        self._counts: dict[str, Counter] = {}
 
     def __call__(self, index: int) -> Analysed:
         if index not in self._made:
             words = self._sketched[index].sketch.words
-            self._made[index] = Analysed(self._kept[index], words, self._weights.total(words), self._normaliser)
+            self._made[index] = Analysed(self._kept[index], words, self._article_counts(self._kept[index].article),
+                                         self._normaliser)
         return self._made[index]
+
+    def _article_counts(self, article: str) -> Counter:
+        """How many of the article's paragraphs have each word."""
+        if article not in self._counts:
+            self._counts[article] = Counter(chain.from_iterable(self._sketched[i].sketch.words
+                                                                for i in self._by_article[article]))
+        return self._counts[article]
 
 
 def _with_sketches(paragraphs: Sequence[Paragraph], known: Sketches) -> tuple[list[Paragraph], list[Sketched]]:
@@ -190,7 +201,9 @@ def _result(kept: Sequence[Paragraph], found: Iterable[Found]) -> ReuseResult:
             first, second = second, first
             match = dataclasses.replace(match, aligned=tuple((j, i) for i, j in match.aligned))
         a, b = kept[first].key, kept[second].key
-        links.append(Link(a, b, match.strength, match.score, match.shared))
+        # Two languages: whatever found the pair (shared names, a third outlet), it is a translation.
+        strength = "translated" if kept[first].lang != kept[second].lang else match.strength
+        links.append(Link(a, b, strength, match.score, match.shared))
         alignments.extend(((a, i), (b, j)) for i, j in match.aligned)
     links.sort(key=lambda link: (link.a, link.b))
     published = {paragraph.key: paragraph.published for paragraph in kept}

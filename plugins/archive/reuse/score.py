@@ -14,12 +14,13 @@ verbatim copies from edited ones and from rewordings.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Mapping
 from difflib import SequenceMatcher
 
 from .model import Paragraph
 from .normalise import Normaliser, Sentence, display_token
 from .settings import ReuseSettings
-from .weights import Weights
+from .weights import PairWeights, Weights
 
 #: A sentence pair is aligned when it shares at least this share of the
 #: weight the two paragraphs share (the heaviest pair is always aligned).
@@ -38,12 +39,14 @@ class Analysed:
     of normalising every word's surface form is spent on them alone.
     """
 
-    __slots__ = ("paragraph", "words", "weight", "_normaliser", "_sentences")
+    __slots__ = ("paragraph", "words", "counts", "_normaliser", "_sentences")
 
-    def __init__(self, paragraph: Paragraph, words: frozenset[str], weight: float, normaliser: Normaliser) -> None:
+    def __init__(self, paragraph: Paragraph, words: frozenset[str], counts: Mapping[str, int],
+                 normaliser: Normaliser) -> None:
         self.paragraph = paragraph
         self.words = words
-        self.weight = weight
+        #: How many paragraphs of its article have each word (for PairWeights).
+        self.counts = counts
         self._normaliser = normaliser
         self._sentences: tuple[Sentence, ...] | None = None
 
@@ -73,9 +76,11 @@ def compare(a: Analysed, b: Analysed, weights: Weights, settings: ReuseSettings)
     show it in what it says: a pair of its sentences shares at least
     `min_shared_words` content words, weighing at least `min_shared_weight`.
     """
+    weights = weights.between(a.counts, b.counts)
+    lighter = min(weights.total(a.words), weights.total(b.words))
     shared = a.words & b.words
     shared_weight = weights.total(shared)
-    score = min(1.0, shared_weight / max(min(a.weight, b.weight), 1e-9))
+    score = min(1.0, shared_weight / max(lighter, 1e-9))
     if score < settings.min_score:
         return None
     pairs = sentence_pairs(a, b, weights)
@@ -91,7 +96,7 @@ def compare(a: Analysed, b: Analysed, weights: Weights, settings: ReuseSettings)
     return Match(strength, round(score, 4), _shown(shared, a, weights), aligned)
 
 
-def sentence_pairs(a: Analysed, b: Analysed, weights: Weights) -> list[tuple[float, int, int, int]]:
+def sentence_pairs(a: Analysed, b: Analysed, weights: PairWeights) -> list[tuple[float, int, int, int]]:
     """(shared weight, shared words, sentence of a, sentence of b) of the sentence
     pairs that share a content word, heaviest first."""
     words_b = [sentence.content() for sentence in b.sentences]
@@ -106,7 +111,7 @@ def sentence_pairs(a: Analysed, b: Analysed, weights: Weights) -> list[tuple[flo
     return pairs
 
 
-def _statement_evidence(a: Analysed, b: Analysed, pairs, weights: Weights, settings: ReuseSettings) -> bool:
+def _statement_evidence(a: Analysed, b: Analysed, pairs, weights: PairWeights, settings: ReuseSettings) -> bool:
     """Whether enough sentence pairs, one to one, share the words of one statement.
 
     One pair does for paragraphs of a few sentences; longer texts need a
@@ -130,7 +135,7 @@ def _statement_evidence(a: Analysed, b: Analysed, pairs, weights: Weights, setti
     return False
 
 
-def _weight(sentence: Sentence, weights: Weights) -> float:
+def _weight(sentence: Sentence, weights: PairWeights) -> float:
     return weights.total(sentence.content())
 
 
@@ -169,7 +174,7 @@ def classify(similarity: float, settings: ReuseSettings) -> str:
     return "reworded"
 
 
-def _shown(shared: frozenset[str], a: Analysed, weights: Weights) -> tuple[str, ...]:
+def _shown(shared: frozenset[str], a: Analysed, weights: PairWeights) -> tuple[str, ...]:
     """The shared words as `a` spells them, heaviest first."""
     spelling: dict[str, str] = {}
     for sentence in a.sentences:

@@ -151,10 +151,11 @@ class ReuseSettings:
     #: word for word is found through its fingerprint however common it is.
     max_feature_df: int = 30
 
-    #: Rarity weights are ln((N + background) / df): the background is a
-    #: number of imaginary paragraphs of unrelated news, so that in a small
-    #: archive (a first import, a test) a word found in a few paragraphs
-    #: weighs about what it would weigh in a large one.
+    #: Rarity weights are ln(max(N, background) / df): an archive smaller
+    #: than the background counts as that many paragraphs, the rest imaginary
+    #: unrelated news, so that in a small archive (a first import, a test) a
+    #: word found in a few paragraphs weighs about what it would weigh in a
+    #: large one, and an added article changes no weight of a word it lacks.
     background_paragraphs: int = 10_000
 
     def with_context(self) -> "ReuseSettings":

@@ -4,7 +4,7 @@ Two paragraphs of an archive about one event share its vocabulary ("Abu
 Kamal", "coalition", "terrorists") whether or not one repeats the other, so a
 word's weight combines two measures:
 
-* rarity, ln((N + background) / df), normalised so that a word seen in a
+* rarity, ln(max(N, background) / df), normalised so that a word seen in a
   single paragraph weighs 1: words used everywhere prove nothing;
 * specificity, (articles containing it / paragraphs containing it) to the
   power 1.5.  A topic word recurs in paragraph after paragraph of every
@@ -18,9 +18,18 @@ word's weight combines two measures:
 This is the passim/TextPAIR idea of suppressing what is everywhere, applied
 inside articles as well as across them.
 
+Two paragraphs are compared with the lower of two specificities: the
+archive's, and the one their two articles alone give the word
+(:meth:`Weights.between`).  The archive's says that a word is the topic
+elsewhere; the pair's keeps an article added later from raising a word's
+weight between two others (it uses "Geneva" once, and "Geneva" looks more
+specific everywhere), which would link them for a reason that is not theirs.
+
 The background (ReuseSettings.background_paragraphs) stands for the news
-that is not in the archive: in a small archive, a word shared by two
-paragraphs is still rare in news at large.  What a small archive cannot tell
+that is not in the archive: an archive smaller than it counts as that
+large, so that in a small archive a word shared by two paragraphs is still
+rare, as it is in news at large, and an added article changes no weight of
+a word it does not use.  What a small archive cannot tell
 is which words are common in general ("town", "residents"), so there a
 statement of common words shared by two outlets is easier to mistake for
 reuse than in a large one.
@@ -71,16 +80,27 @@ class Weights:
         #: In how many paragraphs each word (by number) occurs.
         self.document_frequency = in_paragraphs
         self._in_articles, self._paragraphs, self._background = in_articles, paragraphs, background
-        total = paragraphs + max(background, 1)
+        # An archive smaller than the background counts as that large: then an
+        # added article changes no weight of a word it does not use.
+        total = max(paragraphs, background, 2)
         scale = math.log(total)
         seen = np.flatnonzero(in_paragraphs)
         # math.log, not numpy's vectorised logarithm, whose last bit may depend
         # on the processor's instruction set: a score on the site should not.
+        self._rarity = {vocabulary[word]: math.log(total / count) / scale
+                        for word, count in zip(seen.tolist(), in_paragraphs[seen].tolist())}
         self._weights = {
-            vocabulary[word]: math.log(total / count) / scale * (articles_with / count) ** _SPECIFICITY_POWER
+            vocabulary[word]: self._rarity[vocabulary[word]] * (articles_with / count) ** _SPECIFICITY_POWER
             for word, count, articles_with in zip(seen.tolist(), in_paragraphs[seen].tolist(),
                                                   in_articles[seen].tolist())
         }
+
+    def between(self, first: Mapping[str, int], second: Mapping[str, int]) -> "PairWeights":
+        """The weights for comparing two articles, specificity counted in those two alone.
+
+        `first` and `second` give, for each word, how many paragraphs of each
+        article have it."""
+        return PairWeights(self._rarity, self._weights, first, second)
 
     def __getitem__(self, word: str) -> float:
         """The weight of `word`; a word the archive has never seen weighs 1."""
@@ -89,6 +109,39 @@ class Weights:
     def total(self, words: Iterable[str]) -> float:
         """The summed weight of `words`."""
         return sum(map(self._weights.get, words, repeat(1.0)))
+
+
+class PairWeights:
+    """Weights of words for comparing two articles: rarity times the lower of
+    two specificities, the archive's and the one the two articles alone give
+    the word (see the module docstring).
+
+    Through the archive's specificity, a word that is the topic elsewhere
+    weighs little here too; through the pair's, an article added later that
+    uses a word once cannot make it weigh more between two others, so it
+    cannot link them (it can still corroborate them, see corroborate.py)."""
+
+    __slots__ = ("_rarity", "_archive", "_first", "_second", "_known")
+
+    def __init__(self, rarity: Mapping[str, float], archive: Mapping[str, float], first: Mapping[str, int],
+                 second: Mapping[str, int]) -> None:
+        self._rarity, self._archive, self._first, self._second = rarity, archive, first, second
+        self._known: dict[str, float] = {}
+
+    def __getitem__(self, word: str) -> float:
+        try:
+            return self._known[word]
+        except KeyError:
+            in_first, in_second = self._first.get(word, 0), self._second.get(word, 0)
+            paragraphs = in_first + in_second
+            articles = (in_first > 0) + (in_second > 0)
+            in_pair = self._rarity.get(word, 1.0) * ((articles / paragraphs) ** _SPECIFICITY_POWER if paragraphs else 1.0)
+            weight = self._known[word] = min(in_pair, self._archive.get(word, 1.0))
+            return weight
+
+    def total(self, words: Iterable[str]) -> float:
+        """The summed weight of `words`."""
+        return sum(map(self.__getitem__, words))
 
 
 def _counts(word_ids: Sequence[np.ndarray], articles: Iterable[Iterable[int]], size: int

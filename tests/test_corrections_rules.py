@@ -1,0 +1,58 @@
+"""Which articles carry a corrected claim and which report its debunk, on plain data."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from archive.article_facts import ArticleFacts
+from archive.content_check import load
+from archive.corrections.apply import find_carriers, reports_debunk
+from archive.corrections.notice import marker_html, matched_passages
+from archive.corrections.parse import read_correction
+from archive.dates import parse_date
+from conftest import ROOT
+
+CORRECTION_FILE = ROOT / "content" / "corrections" / "abu-kamal-irrefutable-evidence.md"
+
+
+def article(slug: str) -> ArticleFacts:
+    return ArticleFacts(slug, slug.title(), f"articles/{slug}.html", "Outlet " + slug, parse_date("2017-11-15"), None)
+
+
+def correction():
+    found, problems = read_correction(load(CORRECTION_FILE, "corrections/abu-kamal-irrefutable-evidence.md"),
+                                      {"repeats", "debunks", "mentions"})
+    assert not problems
+    return found
+
+
+def test_the_site_correction_quotes_the_debunk_too():
+    assert len(correction().debunk_passages) == 4
+    assert any("AC-130 Gunship Simulator" in passage for passage in correction().debunk_passages)
+
+
+def test_an_article_reports_the_debunk_when_it_gives_the_debunk_as_much_room_in_paragraphs_of_its_own():
+    assert reports_debunk({"p1"}, {"p3", "p4"})
+    assert reports_debunk({"p1", "p2"}, {"p3", "p4"})
+    assert not reports_debunk({"p1", "p2", "p5"}, {"p6"})            # repeats at length, mentions the ridicule
+    assert not reports_debunk({"p1"}, {"p1"})                        # the same paragraph: no debunk of its own
+    assert not reports_debunk(set(), set())
+
+
+def test_carriers_and_debunks_are_told_apart_and_the_lists_overrule_them():
+    claimed = {"repeats": {"p1": (1,), "p2": (2, 4)}, "debunks": {"p1": (2,)}, "mentions": {"p1": (1,), "p2": (3,)}}
+    debunked = {"debunks": {"p2": (1,), "p3": (2,)}, "mentions": {"p4": (1,)}}
+    articles = [article(slug) for slug in ("repeats", "debunks", "mentions", "unrelated")]
+    findings, debunking = find_carriers(correction(), articles, claimed, debunked)
+    assert [f.article.slug for f in findings] == ["repeats", "mentions"]
+    assert [a.slug for a in debunking] == ["debunks"]
+    assert findings[0].paragraphs == ("p1", "p2") and findings[0].passages_of("p2") == (2, 4)
+    forced = replace(correction(), include=("debunks",), exclude=("mentions",))
+    findings, debunking = find_carriers(forced, articles, claimed, debunked)
+    assert [f.article.slug for f in findings] == ["repeats", "debunks"] and debunking == []
+
+
+def test_each_marker_names_the_passages_its_paragraph_repeats():
+    assert matched_passages((2,)) == "passage 2 of the claim's wording"
+    assert matched_passages((1, 3, 4)) == "passages 1, 3 and 4 of the claim's wording"
+    findings, _ = find_carriers(correction(), [article("repeats")], {"repeats": {"p1": (1, 2)}})
+    assert "passages 1 and 2 of the claim's wording" in marker_html(findings[0], "p1")
