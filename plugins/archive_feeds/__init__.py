@@ -7,7 +7,13 @@
   entry's page, since a feed reader shows the entry away from that page.
 * Atom needs an author for every entry: the archive is the feed's author,
   and an entry names the article's byline where the source gives one.
+* An entry's title is the headline as published: Pelican strips tags from
+  titles (it takes them for HTML), which would cut "3 < 5 and 7 > 4" to
+  "3 4", so the archive gives it the headline escaped, which stripping
+  turns back into the headline.
 """
+import html
+
 from pelican import signals
 from pelican.writers import Writer
 
@@ -30,6 +36,10 @@ class _FeedEntry:
     @property
     def summary(self):
         return absolutize(self._item.summary, self._page)
+
+    @property
+    def title(self):
+        return html.escape(self._item.title, quote=False)
 
     @property
     def author(self):

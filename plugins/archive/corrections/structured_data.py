@@ -11,9 +11,14 @@ from .apply import Finding
 from .model import Correction
 
 
+#: Characters that could end the script element or open a comment inside it
+#: ("</script", "<!--<script>" puts the HTML parser in a state that swallows
+#: the rest of the page), written as JSON escapes: the data reads the same.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
 def _json_ld(data: dict) -> str:
-    # "</" inside a script element would end it early; escape the slash.
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1).replace("</", "<\\/")
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1).translate(_SCRIPT_SAFE)
     return f'<script type="application/ld+json">\n{text}\n</script>'
 
 
