@@ -45,9 +45,12 @@ def build(c, settings="pelicanconf.py"):
 
 @task
 def clean(c):
-    """Remove output/ and any half-finished build folders."""
-    for folder in (OUTPUT, ROOT / ".output-building", ROOT / ".output-previous"):
-        shutil.rmtree(folder, ignore_errors=True)
+    """Remove output/ and any half-finished build folders (waiting for a build that is running)."""
+    from build_site import one_build_at_a_time
+
+    with one_build_at_a_time(OUTPUT, sys.stderr):
+        for folder in (OUTPUT, ROOT / ".output-building", ROOT / ".output-previous"):
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 @task(pre=[clean])

@@ -4,12 +4,23 @@ Content is checked first (the same checks as the `check` task); then Pelican
 builds into a fresh folder beside the output, and only a complete, error-free
 build replaces output/. A failed build leaves the previous output untouched
 and says why, as `file:line: message`, with a non-zero exit.
+
+One build of an output folder runs at a time: a second one (a manual build
+beside livereload, two terminals) waits for the first, saying so, because
+both would write the same side folders and search index.  The new site
+replaces the old in one atomic step where the system has one (Linux's
+renameat2 exchange), so that output/ is always one whole site, old or new.
 """
 from __future__ import annotations
 
+import ctypes
+import errno
+import fcntl
 import logging
+import os
 import shutil
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from pelican import Pelican
@@ -33,14 +44,71 @@ class _ErrorCollector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+class SwapFailed(Exception):
+    """output/ could not be replaced; the previous site is still there."""
+
+
+_RENAME_EXCHANGE = 2   # renameat2 flag: swap two paths in one step
+_AT_FDCWD = -100
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two existing paths atomically; False where the system cannot."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
+def _retired(final: Path) -> Path:
+    return final.with_name(f".{final.name}-previous")
+
+
+def _recover(final: Path) -> None:
+    """Undo a swap that was stopped between its two renames (systems without an exchange)."""
+    retired = _retired(final)
+    if retired.exists() and not final.exists():
+        retired.rename(final)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
 def _swap_in(built: Path, final: Path) -> None:
-    """Replace `final` by `built` with renames, so readers never see a half site."""
-    retired = final.with_name(f".{final.name}-previous")
-    shutil.rmtree(retired, ignore_errors=True)
-    if final.exists():
-        final.rename(retired)
-    built.rename(final)
-    shutil.rmtree(retired, ignore_errors=True)
+    """Replace `final` by `built` in one step, so readers never see a half site, or none."""
+    try:
+        if not final.exists():
+            built.rename(final)
+        elif _exchange(built, final):
+            shutil.rmtree(built, ignore_errors=True)   # now the previous site
+        else:
+            retired = _retired(final)
+            final.rename(retired)
+            built.rename(final)
+            shutil.rmtree(retired, ignore_errors=True)
+    except OSError as problem:
+        _recover(final)
+        raise SwapFailed(f"could not replace {final}: {problem.strerror or problem}") from problem
+
+
+@contextmanager
+def one_build_at_a_time(final: Path, err):
+    """Hold the lock of `final`'s builds; wait, saying so, while another build holds it."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    with open(final.with_name(f".{final.name}.lock"), "a+") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"another build of {final} is running; waiting for it to finish", file=err, flush=True)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def build(settings_file: str = "pelicanconf.py", override: dict | None = None, *, err=sys.stderr) -> int:
@@ -53,6 +121,13 @@ def build(settings_file: str = "pelicanconf.py", override: dict | None = None, *
         print(f"build stopped: {len(problems)} problem(s) in content; output/ was not changed", file=err)
         return 1
     final = Path(settings["OUTPUT_PATH"])
+    with one_build_at_a_time(final, err):
+        return _build_into(settings_file, override, final, err)
+
+
+def _build_into(settings_file: str, override: dict | None, final: Path, err) -> int:
+    """Build beside `final` and swap it in; the caller holds the build lock."""
+    _recover(final)   # a build stopped in the middle of a swap
     building = final.with_name(f".{final.name}-building")
     shutil.rmtree(building, ignore_errors=True)
     settings = read_settings(settings_file, override={**(override or {}), "OUTPUT_PATH": str(building)})
@@ -70,7 +145,12 @@ def build(settings_file: str = "pelicanconf.py", override: dict | None = None, *
         print("build failed; output/ was not changed", file=err)
         shutil.rmtree(building, ignore_errors=True)
         return 1
-    _swap_in(building, final)
+    try:
+        _swap_in(building, final)
+    except SwapFailed as failed:
+        shutil.rmtree(building, ignore_errors=True)
+        print(f"{failed}; the previous site is still there", file=err)
+        return 1
     return 0
 
 
