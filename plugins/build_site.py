@@ -130,7 +130,9 @@ def _build_into(settings_file: str, override: dict | None, final: Path, err) -> 
     _recover(final)   # a build stopped in the middle of a swap
     building = final.with_name(f".{final.name}-building")
     shutil.rmtree(building, ignore_errors=True)
-    settings = read_settings(settings_file, override={**(override or {}), "OUTPUT_PATH": str(building)})
+    # Checked already: the reader plugin need not check again (see mistune_reader.CHECKED).
+    settings = read_settings(settings_file, override={**(override or {}), "OUTPUT_PATH": str(building),
+                                                      "ARCHIVE_CONTENT_CHECKED": True})
     collector = _ErrorCollector()
     logging.getLogger().addHandler(collector)
     try:

@@ -3,6 +3,7 @@ message and a non-zero exit, output/ is never half written, and the same
 content always gives the same bytes."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -122,3 +123,80 @@ def test_check_task_reports_problems_and_exits_non_zero(tmp_path):
     assert run.returncode == 1
     assert "content/articles/zz-bad.md:3: date 'yesterday' is not" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+# Refused by the one reading of a file that check, build, preview and plain
+# `pelican` share (archive.frontmatter.decode), each with file:line.
+UNREADABLE = {
+    "NUL in the body": (GOOD.replace("Second paragraph", "Second\x00 paragraph"), "bad.md:11: control character U+0000 at column 7"),
+    "ESC in the body": (GOOD.replace("First paragraph", "First \x1b[31mparagraph"), "bad.md:9: control character U+001B at column 7"),
+    "VT in a header": (GOOD.replace("Test Outlet", "Test\x0bOutlet"), "bad.md:4: control character U+000B at column 13"),
+    "a file of megabytes": (GOOD + ("A paragraph of filler text. " * 40 + "\n\n") * 1200,
+                            "bad.md:1: the file has 1,3"),
+}
+
+
+@pytest.fixture(params=sorted(UNREADABLE))
+def unreadable(request, content):
+    text, expected = UNREADABLE[request.param]
+    (content / "articles" / "bad.md").write_text(text.replace("a-plain-test-article", "bad-article"), encoding="utf-8")
+    return content, expected
+
+
+def test_check_refuses_control_characters_and_huge_files(unreadable):
+    from archive.content_check import check_content
+
+    content, expected = unreadable
+    assert any(expected in str(problem) for problem in check_content(content)), check_content(content)
+
+
+@pytest.mark.parametrize("settings", ["pelicanconf.py", "publishconf.py"])
+def test_build_and_preview_refuse_control_characters_and_huge_files(unreadable, tmp_path, settings):
+    content, expected = unreadable
+    result = build_site(content, tmp_path / "output", settings=str(ROOT / settings))
+    assert result.status != 0 and expected in result.errors and "Traceback" not in result.errors
+    assert not (tmp_path / "output").exists()
+
+
+def test_plain_pelican_refuses_control_characters_and_huge_files(unreadable, tmp_path):
+    content, expected = unreadable
+    run = subprocess.run([sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / "pelicanconf.py"),
+                          "-o", str(tmp_path / "output")], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode != 0, run.stdout + run.stderr
+    assert expected in run.stdout + run.stderr
+    assert "Traceback" not in run.stdout + run.stderr
+
+
+def test_links_to_data_or_script_addresses_are_neutralised(content, tmp_path):
+    text = GOOD.replace("First paragraph of the test article.",
+                        "See [this](data:text/html;base64,PHNjcmlwdD4=) and [that](data:image/svg+xml;base64,PHN2Zz4=) "
+                        "and [the other](javascript:alert(1)) and [the source](https://example.org/story).")
+    (content / "articles" / "good.md").write_text(text, encoding="utf-8")
+    result = build_site(content, tmp_path / "output")
+    assert result.status == 0, result.errors
+    page = BeautifulSoup((tmp_path / "output" / "articles" / "a-plain-test-article.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    hrefs = [a["href"] for a in page.select(".article-body a[href]") if "nofollow" in a.get("rel", [])]
+    assert hrefs == ["#harmful-link", "#harmful-link", "#harmful-link", "https://example.org/story"]
+
+
+def test_the_builders_locale_changes_no_byte(tmp_path):
+    """The site's language is a setting: a build on a French machine writes
+    the same bytes as one on any other (no "14 novembre 2017")."""
+    locales = tmp_path / "locales"
+    locales.mkdir()
+    made = subprocess.run(["localedef", "-i", "fr_FR", "-f", "UTF-8", str(locales / "fr_FR.UTF-8")],
+                          capture_output=True, text=True)
+    assert made.returncode in (0, 1) and (locales / "fr_FR.UTF-8").exists(), made.stderr
+    code = ("import sys; sys.path.insert(0, 'plugins'); from build_site import build; "
+            f"sys.exit(build({str(ROOT / 'pelicanconf.py')!r}, {{'OUTPUT_PATH': sys.argv[1]}}))")
+    french = {"LOCPATH": str(locales), "LC_ALL": "fr_FR.UTF-8", "LANG": "fr_FR.UTF-8"}
+    for name, env in (("c", {"LC_ALL": "C.UTF-8"}), ("fr", french)):
+        run = subprocess.run([sys.executable, "-c", code, str(tmp_path / name)], cwd=ROOT, capture_output=True,
+                             text=True, env={**os.environ, **env})
+        assert run.returncode == 0, run.stderr
+    check = subprocess.run([sys.executable, "-c", "import locale, time; locale.setlocale(locale.LC_ALL, ''); "
+                            "print(time.strftime('%B', (2017, 11, 14, 0, 0, 0, 0, 0, 0)))"],
+                           capture_output=True, text=True, env={**os.environ, **french})
+    assert check.stdout.strip() == "novembre", "the French locale should be in force in the second build"
+    assert tree(tmp_path / "c") == tree(tmp_path / "fr")

@@ -158,6 +158,8 @@ BAD = {
                          "wording must be quoted"),
     "undated event": (lambda t: t.replace("- 2017-11-14: The ministry deletes", "- unknown: The ministry deletes"),
                       "an event needs a date"),
+    "a rating of many words": (lambda t: t.replace("Rating: False\n", "Rating: False because the images came from a game\n"),
+                               "abu-kamal-irrefutable-evidence.md:9: rating 'False because the images came from a game' has 8 words"),
 }
 
 

@@ -544,3 +544,15 @@ def test_ordinary_sentences_are_neither_captions_nor_notes(line):
     _, body = split_article(result.markdown)
     assert [b["type"] for b in _blocks(body)] == ["paragraph", "paragraph"]
     assert [e["kind"] for e in result.record["lifted"]] == ["headline"]
+
+
+def test_a_dump_with_control_characters_is_refused_with_its_line(tmp_path):
+    from archive.import_files import import_files
+
+    dump = tmp_path / "dump.txt"
+    dump.write_bytes("A headline\n\nFirst paragraph of a dump.\nA line with a NUL\x00 in it.\n".encode("utf-8"))
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    problems = import_files([dump], content)
+    assert [(p.line, p.message.split(":")[0]) for p in problems] == [(4, "control character U+0000 at column 18")]
+    assert not list((content / "articles").iterdir())

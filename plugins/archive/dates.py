@@ -18,6 +18,16 @@ _FORMAT = re.compile(
 )
 
 
+#: The site's month names (its pages are in English, whatever the builder's locale).
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+def short_month(day) -> str:
+    """A date's month in three letters ("Nov"), in the site's language, not the locale's."""
+    return MONTHS[day.month - 1][:3]
+
+
 @dataclass(frozen=True)
 class ArchiveDate:
     moment: datetime | None   # None when the source gives no date
@@ -42,7 +52,9 @@ class ArchiveDate:
         """Human-readable form that says what the source left out."""
         if self.moment is None:
             return "Date unknown"
-        day = f"{self.moment.day} {self.moment:%B %Y}"
+        # Month names from the site's own vocabulary, not strftime's %B, which
+        # speaks the build machine's locale ("14 novembre 2017").
+        day = f"{self.moment.day} {MONTHS[self.moment.month - 1]} {self.moment.year}"
         if not self.has_time:
             return day
         if not self.has_zone:

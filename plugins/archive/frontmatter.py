@@ -13,6 +13,14 @@ from .problems import ContentError, Problem
 
 _FIELD = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]*):[ \t]*(?P<value>.*?)\s*$")
 
+#: The largest content file or raw dump the archive reads: a long news
+#: article is some tens of kilobytes; a file of megabytes is a mistake (a
+#: whole page's source, a binary), and reading it would take minutes.
+MAX_FILE_BYTES = 1_000_000
+#: Control characters no article contains, which reach the HTML and the data
+#: (NUL, ESC, VT, ...): C0 but tab and line breaks, DEL, C1.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
 
 @dataclass(frozen=True)
 class Field:
@@ -38,13 +46,24 @@ class Document:
 
 
 def decode(raw: bytes, path: str) -> str:
-    """Bytes to text, naming the line of the first byte that is not UTF-8."""
+    """Bytes to text, naming the line of the first byte that is not UTF-8, or
+    of the first control character; a file over MAX_FILE_BYTES is refused."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise ContentError(Problem(path, 1, f"the file has {len(raw):,} bytes; the archive reads files of at most "
+                                            f"{MAX_FILE_BYTES:,} (a news article is far smaller: is this the right file?)"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         raise ContentError(Problem(path, line, f"not valid UTF-8 (byte 0x{raw[err.start]:02x}); save the file as UTF-8")) from None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        column = control.start() - (text.rfind("\n", 0, control.start()) + 1) + 1
+        raise ContentError(Problem(path, line, f"control character U+{ord(control.group()):04X} at column {column}: "
+                                               "remove it (no article text contains one)"))
+    return text
 
 
 def parse(text: str, path: str) -> Document:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .article_facts import ArticleFacts
-from .dates import ArchiveDate
+from .dates import MONTHS, ArchiveDate
 from .reuse import Key, ReuseResult
 from .reuse.model import STRENGTHS
 from .statement_labels import short_label
@@ -163,9 +163,7 @@ DAY = "day"   # the dated articles of one day, counted
 # the articles repeating it, then what happened to it.
 _KIND_RANK = {CLAIM: 0, ARTICLE: 1, DAY: 1, EVENT: 2, NOTE: 3}
 
-_MONTHS = {name: n for n, name in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august",
-     "september", "october", "november", "december"), 1)}
+_MONTHS = {name.lower(): n for n, name in enumerate(MONTHS, 1)}
 _MONTH = r"(?P<month>" + "|".join(_MONTHS) + r")"
 _DATE_PATTERNS = (
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.I),  # 27 November 2017

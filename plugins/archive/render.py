@@ -83,6 +83,11 @@ class _ArchiveBlocks(DirectivePlugin):
 class _ArchiveRenderer(mistune.HTMLRenderer):
     """HTML renderer that anchors paragraphs and records them as it goes."""
 
+    # A link in archived text leads to a web page or an address, nothing else:
+    # no data: URL (a page or script inside the link), no javascript:, no file:.
+    SAFE_PROTOCOLS = ("http:", "https:", "mailto:")
+    GOOD_DATA_PROTOCOLS = ()
+
     def __init__(self) -> None:
         super().__init__(escape=True)
         self.start(None)

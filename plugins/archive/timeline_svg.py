@@ -26,6 +26,7 @@ import html
 from dataclasses import dataclass
 from datetime import date as Date
 
+from .dates import short_month
 from .overview import ARTICLE, CLAIM, DAY, NOTE, Mark, Timeline, plural
 
 WIDTH = 400
@@ -89,7 +90,7 @@ def wrap(text: str, size: int, width: int = RIGHT - TEXT_X, max_lines: int | Non
 
 
 def day_label(day: Date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    return f"{day.day} {short_month(day)} {day.year}"
 
 
 def _time_words(mark: Mark) -> str:
@@ -190,7 +191,7 @@ def draw_timeline(timeline: Timeline, title: str) -> Drawing | None:
             y += GAP
         top = y
         body.append(f'<line x1="8" y1="{top}" x2="{RIGHT}" y2="{top}" stroke="{RULE}" stroke-width="1"/>')
-        body.append(_text(AXIS_X - 16, top + 22, f"{day.day} {day:%b}", TITLE_SIZE, INK, text_anchor="end",
+        body.append(_text(AXIS_X - 16, top + 22, f"{day.day} {short_month(day)}", TITLE_SIZE, INK, text_anchor="end",
                           font_weight="700"))
         body.append(_text(AXIS_X - 16, top + 22 + DETAIL_LINE, f"{day:%Y}", DETAIL_SIZE, MUTED, text_anchor="end"))
         y += BAND_PAD

@@ -21,6 +21,12 @@ from ..frontmatter import Document
 from ..problems import Problem
 from .model import Correction, Event, Evidence
 
+def _check_rating(value: str) -> str | None:
+    # schema.org's reviewRating.alternateName, shown as the verdict's label.
+    words = len(value.split())
+    return None if words <= 2 else f"rating '{value}' has {words} words; give the verdict in one or two, e.g. False"
+
+
 CORRECTION_FIELDS: dict[str, FieldRule] = {
     "Title": FieldRule(True, None, "the explainer's headline"),
     "Slug": FieldRule(True, check_slug, "the explainer's address: corrections/<slug>.html"),
@@ -30,7 +36,7 @@ CORRECTION_FIELDS: dict[str, FieldRule] = {
     "Claim-Date": FieldRule(True, check_date, "when the claim was made"),
     "First-Appearance": FieldRule(False, None, "where the claim first appeared, in a few words"),
     "Verdict": FieldRule(True, None, "the verdict in a few words"),
-    "Rating": FieldRule(True, None, "the verdict in one or two words, e.g. False"),
+    "Rating": FieldRule(True, _check_rating, "the verdict in one or two words, e.g. False"),
     "Summary": FieldRule(True, None, "one or two sentences: what was claimed and what the material really was"),
     "Include": FieldRule(False, None, "article slugs, comma-separated, that carry the claim whatever the matcher finds"),
     "Exclude": FieldRule(False, None, "article slugs, comma-separated, that never get this correction"),
