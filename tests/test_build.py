@@ -200,3 +200,39 @@ def test_the_builders_locale_changes_no_byte(tmp_path):
                            capture_output=True, text=True, env={**os.environ, **french})
     assert check.stdout.strip() == "novembre", "the French locale should be in force in the second build"
     assert tree(tmp_path / "c") == tree(tmp_path / "fr")
+
+
+def _file_loop(content):
+    (content / "articles" / "a.md").symlink_to(content / "articles" / "b.md")
+    (content / "articles" / "b.md").symlink_to(content / "articles" / "a.md")
+    return "articles/a.md: a symbolic link that leads nowhere, or round in a loop"
+
+
+def _folder_loop(content):
+    (content / "articles" / "again").symlink_to(content / "articles", target_is_directory=True)
+    return "articles/again: a folder link back to"
+
+
+def _template_outside(content):
+    page = GOOD.replace("Date: 2017-11-16 10:00\nOutlet: Test Outlet\nAuthor: unknown\nLang: en\nOriginal: https://example.org/a\n",
+                        "Template: ../../../../etc/passwd\n").replace("a-plain-test-article", "a-page")
+    (content / "pages" / "bad.md").write_text(page, encoding="utf-8")
+    return "pages/bad.md:3: template '../../../../etc/passwd' must be the name of one of the theme's templates"
+
+
+@pytest.fixture(params=[_file_loop, _folder_loop, _template_outside], ids=["file loop", "folder loop", "template"])
+def refused(request, content):
+    return content, request.param(content)
+
+
+def test_loops_and_templates_out_of_the_theme_are_refused_by_check_build_and_pelican(refused, tmp_path):
+    from archive.content_check import check_content
+
+    content, expected = refused
+    assert any(expected in str(problem) for problem in check_content(content)), check_content(content)
+    result = build_site(content, tmp_path / "output")
+    assert result.status != 0 and expected in result.errors and "Traceback" not in result.errors
+    assert len(result.errors.splitlines()) < 10
+    run = subprocess.run([sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / "pelicanconf.py"),
+                          "-o", str(tmp_path / "plain")], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert run.returncode != 0 and expected in run.stderr and "Traceback" not in run.stdout + run.stderr

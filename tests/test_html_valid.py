@@ -67,5 +67,8 @@ def test_every_page_is_valid_html(built_site, published_site, tmp_path):
     problems = failures(validate(pages), outputs)
     planted = [problem for problem in problems if problem.startswith("planted: ")]
     assert len(planted) >= 2, "the checker missed the planted faults:\n" + "\n".join(planted)
-    site_problems = [problem for problem in problems if not problem.startswith("planted: ")]
+    # The checker's grammar of Content-Security-Policy predates CSP level 3's
+    # 'wasm-unsafe-eval', which the search page needs and browsers know.
+    site_problems = [problem for problem in problems if not problem.startswith("planted: ")
+                     and not ("search.html:" in problem and "found \"'wasm-unsafe-eval'\"" in problem)]
     assert not site_problems, "\n".join(site_problems)

@@ -49,6 +49,16 @@ def check_address(value: str) -> str | None:
     return None
 
 
+_TEMPLATE = re.compile(r"[a-z0-9][a-z0-9_-]*")
+
+
+def check_template(value: str) -> str | None:
+    # A name of one of the theme's templates, never a path out of the theme.
+    if not _TEMPLATE.fullmatch(value):
+        return f"template {value!r} must be the name of one of the theme's templates, e.g. page (no path, no .html)"
+    return None
+
+
 def check_status(value: str) -> str | None:
     if value not in ("published", "draft", "hidden"):
         return f"status {value!r} must be published, draft or hidden"
@@ -84,7 +94,7 @@ PAGE_FIELDS: dict[str, FieldRule] = {
     "Title": FieldRule(True),
     "Slug": FieldRule(True, check_slug),
     "Summary": FieldRule(False),
-    "Template": FieldRule(False),
+    "Template": FieldRule(False, check_template, "one of the theme's templates, by name"),
     "Status": FieldRule(False, check_status),
 }
 

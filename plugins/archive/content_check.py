@@ -6,6 +6,7 @@ same problems stop both, each told as `file:line: message`.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,12 +61,36 @@ def text_fingerprint(body: str) -> str:
     return hashlib.sha1(words.encode("utf-8")).hexdigest()
 
 
+def link_problems(content_dir: Path) -> list[Problem]:
+    """Symbolic links in the content folder that lead nowhere or round in a
+    loop: Pelican would walk a folder loop for ever, and cannot read a file
+    loop.  (Links that lead to a file or folder are fine.)"""
+    problems = []
+    for folder, folders, files in os.walk(content_dir):
+        for name in sorted(folders + files):
+            path = Path(folder) / name
+            if not path.is_symlink():
+                continue
+            try:
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError):
+                problems.append(Problem(display_path(path), None, "a symbolic link that leads nowhere, or round in a loop: remove it"))
+                continue
+            if target.is_dir() and (target == Path(folder).resolve() or target in Path(folder).resolve().parents):
+                problems.append(Problem(display_path(path), None,
+                                        f"a folder link back to {display_path(target)}, which holds it: a loop; remove it"))
+    return problems
+
+
 def check_content(content_dir: Path, render: bool = True) -> list[Problem]:
     """Every problem in every content file, sorted by file and line.
 
     `render=False` skips rendering bodies (unknown or malformed blocks): the
     build does that, since its reader renders every body anyway and reports
     the same problems."""
+    loops = link_problems(content_dir)
+    if loops:   # no walking into them
+        return loops
     renderer = ArticleRenderer()
     problems: list[Problem] = []
     slugs: dict[str, Document] = {}

@@ -51,13 +51,13 @@ TITLE_ID, DESC_ID = "timeline-title", "timeline-desc"
 
 @dataclass(frozen=True)
 class Hotspot:
-    """Where a mark's row sits in the drawing, in percent, and where it leads."""
+    """Where a mark's row sits in the drawing, in its own units (the viewBox's), and where it leads."""
     url: str
     label: str
-    left: str
-    top: str
-    width: str
-    height: str
+    x: int
+    y: int
+    width: int
+    height: int
 
 
 @dataclass(frozen=True)
@@ -138,10 +138,6 @@ def _marker(mark: Mark, y: int) -> str:
 def _text(x: int, y: int, text: str, size: int, fill: str = INK, **attrs: str) -> str:
     extra = "".join(f' {name.replace("_", "-")}="{html.escape(value)}"' for name, value in attrs.items())
     return f'<text x="{x}" y="{y}" font-size="{size}" fill="{fill}"{extra}>{html.escape(text)}</text>'
-
-
-def _percent(value: float) -> str:
-    return f"{value:.3f}%"
 
 
 def describe(timeline: Timeline) -> str:
@@ -225,7 +221,5 @@ def draw_timeline(timeline: Timeline, title: str) -> Drawing | None:
            f'<desc id="{DESC_ID}">{html.escape(describe(timeline))}</desc>'
            f'<rect width="{WIDTH}" height="{height}" fill="#ffffff"/>'
            + "".join(body) + "</svg>")
-    hotspots = tuple(Hotspot(url, label, _percent(100 * (AXIS_X - 14) / WIDTH), _percent(100 * top / height),
-                             _percent(100 * (RIGHT - AXIS_X + 14) / WIDTH), _percent(100 * h / height))
-                     for url, label, top, h in spots)
+    hotspots = tuple(Hotspot(url, label, AXIS_X - 14, top, RIGHT - AXIS_X + 14, h) for url, label, top, h in spots)
     return Drawing(svg, hotspots, WIDTH, height)
