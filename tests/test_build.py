@@ -236,3 +236,18 @@ def test_loops_and_templates_out_of_the_theme_are_refused_by_check_build_and_pel
     run = subprocess.run([sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / "pelicanconf.py"),
                           "-o", str(tmp_path / "plain")], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert run.returncode != 0 and expected in run.stderr and "Traceback" not in run.stdout + run.stderr
+
+
+def test_every_bad_file_is_refused_alike_by_check_preview_and_plain_pelican(content, tmp_path):
+    """The same refusals as the build above, through the other doors."""
+    from archive.content_check import check_content
+
+    for case, (text, expected) in sorted(BAD_FILES.items()):
+        (content / "articles" / "bad.md").write_text(text, encoding="utf-8")
+        assert any(expected in str(problem) for problem in check_content(content)), case
+        preview = build_site(content, tmp_path / "preview", settings=str(ROOT / "publishconf.py"))
+        assert preview.status != 0 and expected in preview.errors and "Traceback" not in preview.errors, case
+        run = subprocess.run([sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / "pelicanconf.py"),
+                              "-o", str(tmp_path / "plain")], cwd=ROOT, capture_output=True, text=True)
+        assert run.returncode != 0 and expected in run.stderr and "Traceback" not in run.stderr, (case, run.stderr)
+        assert not (tmp_path / "preview").exists() and not (tmp_path / "plain").exists(), case

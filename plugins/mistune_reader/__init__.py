@@ -99,7 +99,8 @@ def refuse_bad_content(pelican) -> None:
     (Pelican itself only logs a file it cannot read, and exits 0)."""
     if pelican.settings.get(CHECKED):
         return
-    problems = check_content(Path(pelican.settings["PATH"]), render=False)
+    # Rendering too: Pelican would only log a body's bad block, and go on writing.
+    problems = check_content(Path(pelican.settings["PATH"]), render=True)
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
