@@ -67,9 +67,11 @@ def test_a_new_outlets_report_gets_links_and_the_notice(mixed):
     assert "passage" in page.select_one(".claim-marker").get_text()
 
 
-def test_a_debunk_gets_no_notice_and_is_listed_apart_on_the_explainer(mixed):
+def test_a_debunk_gets_no_notice_but_a_neutral_note_and_is_listed_apart_on_the_explainer(mixed):
     page = soup(mixed, "articles/dev-d1.html")
     assert not page.select(".correction-notice, .claim-marker")
+    note = page.select_one('aside.debunk-note[role="note"]')
+    assert note and "reports the debunk" in note.get_text() and note.select_one(f'a[href$="{EXPLAINER}"]')
     explainer = soup(mixed, EXPLAINER)
     assert "dev-d1.html" not in str(explainer.select_one("table.article-list"))
     assert explainer.select_one('section[aria-labelledby="debunking-heading"] a[href$="articles/dev-d1.html"]')
@@ -77,7 +79,7 @@ def test_a_debunk_gets_no_notice_and_is_listed_apart_on_the_explainer(mixed):
 
 def test_same_topic_and_unrelated_articles_get_no_notice(mixed):
     for name in ("s1", "u1"):
-        assert not soup(mixed, f"articles/dev-{name}.html").select(".correction-notice, .claim-marker"), name
+        assert not soup(mixed, f"articles/dev-{name}.html").select(".correction-notice, .claim-marker, .debunk-note"), name
     assert not soup(mixed, "articles/dev-u1.html").select(".also-in")
 
 

@@ -18,7 +18,7 @@ from pelican.generators import Generator
 
 from archive.corrections.apply import by_outlet, find_carriers
 from archive.corrections.feed import corrections_feed
-from archive.corrections.notice import marker_html, notice_html
+from archive.corrections.notice import debunk_note_html, marker_html, notice_html
 from archive.corrections.structured_data import claim_review, correction_comment
 from archive.paragraph_html import Decoration, decorate
 from archive.render import render_summary
@@ -61,6 +61,9 @@ def apply_corrections(generators):
                 "finding": finding, "url": url,
                 "json_ld": correction_comment(finding, _absolute(settings, url)),
             })
+        for reporting in debunking:
+            article = by_slug[reporting.slug]
+            article._content = debunk_note_html(correction, f"../{url}") + article._content
         explainer.update({
             "findings": findings, "outlets": by_outlet(findings), "debunking": debunking,
             "explanation": render_summary(correction.explanation),

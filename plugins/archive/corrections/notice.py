@@ -42,3 +42,17 @@ def marker_html(finding: Finding, paragraph: str) -> str:
     matched = matched_passages(finding.passages_of(paragraph))
     return (f' <a class="claim-marker" href="#{notice_id(finding)}" data-pagefind-ignore>'
             f'Repeats a debunked claim{f" ({matched})" if matched else ""}: see the correction</a>')
+
+
+def debunk_note_html(correction, explainer_href: str) -> str:
+    """The neutral note on an article that reports the debunk: it quotes the
+    claim to refute it, so it is not marked as repeating it."""
+    anchor = f"context-{correction.slug}"
+    return (
+        f'<aside class="debunk-note" role="note" id="{anchor}" aria-labelledby="{anchor}-label" data-pagefind-ignore>\n'
+        f'<p class="debunk-label" id="{anchor}-label">Context</p>\n'
+        f'<p>This article reports the debunk of a claim the archive corrects: {escape(correction.claim)}. '
+        f'It is not counted among the outlets that repeated the claim.</p>\n'
+        f'<p><a href="{escape(explainer_href)}">The correction, with its sources</a></p>\n'
+        f'</aside>\n'
+    )
