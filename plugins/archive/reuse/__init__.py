@@ -27,13 +27,17 @@ How it works, one module per step:
   comparing all pairs, only across outlets;
 * :mod:`.score` pairs sentences and decides: a copy must agree word for word
   over at least ``min_words`` words (verbatim/edited), a rewording must share
-  weighty words within one pair of sentences (reworded);
-* :mod:`.cluster` joins aligned sentences into statement groups;
+  weighty words that make up much of one pair of sentences (reworded);
+* :mod:`.translations` links paragraphs of two languages with a
+  multilingual sentence encoder (translated);
+* :mod:`.cluster` groups aligned sentences into statement groups, each a
+  star around its first published sentence;
 * :mod:`.sketches` keeps each paragraph's sketch (and its words by number)
   for the next run, and :mod:`.background` detects in a second process that
   sketches each article as soon as the site has read it;
-* :mod:`.evaluate` and :mod:`.synthetic` measure quality on the hand labels
-  and speed on a generated archive.
+* :mod:`.evaluate`, :mod:`.devset` and :mod:`.synthetic` measure quality on
+  the seeds' labels, on the development set (each kind of text added to the
+  seeds) and speed on a generated archive.
 """
 
 from .align import Segment, align
