@@ -29,10 +29,11 @@ from pelican.generators import ArticlesGenerator
 
 from archive.article_facts import ArticleFacts, source_key
 from archive.content_check import CORRECTIONS, load, markdown_files
+from archive.corrections.apply import CLAIM, DEBUNK, wording_matches, wording_queries
 from archive.corrections.model import Correction
 from archive.corrections.parse import read_correction
 from archive.problems import ContentError, display_path
-from archive.reuse import Paragraph, ReuseResult, ReuseSettings
+from archive.reuse import ReuseResult, ReuseSettings
 from archive.reuse.background import Article as DetectedArticle, Detector
 from archive.reuse_view import ParagraphText, group_views
 from pages_aside import write_aside
@@ -40,8 +41,6 @@ from pages_aside import write_aside
 CONTEXT_KEY = "archive_analysis"
 FEED_KEY = "archive_reuse_feed"
 DETECTION_KEY = "archive_reuse_detection"
-CLAIM_PREFIX = "correction:"
-DEBUNK_PREFIX = "debunk:"
 
 #: Sent with Pelican's generators once the analysis is complete, before the
 #: article pages and feeds are written: plugins that decorate articles connect here.
@@ -171,9 +170,7 @@ def _start_detection(generator) -> _Detection:
     for article in articles:
         if not feed.has(article):
             feed.add(article.slug, article.archive, article.paragraphs)
-    claims = [Paragraph(prefix + c.slug, prefix + c.slug, f"passage-{n}", text)
-              for c in corrections for prefix, passages in ((CLAIM_PREFIX, c.passages), (DEBUNK_PREFIX, c.debunk_passages))
-              for n, text in enumerate(passages, 1)]
+    claims = [query for correction in corrections for query in wording_queries(correction)]
     by_slug = {a.slug: a for a in articles}
     # What the pages show of each article; the detector's worker needs it too, for the statement groups' views.
     facts = {a.slug: _facts(a) for a in articles}
@@ -266,19 +263,13 @@ def analyse(generators) -> Analysis:
     analysis = Analysis(articles, detection.facts, _Texts(articles), order, detection.detector.settings, reuse,
                         corrections=detection.corrections, group_views=detection.detector.presented())
     for correction in detection.corrections:
-        analysis.claim_matches[correction.slug] = _claim_matches(claims, CLAIM_PREFIX + correction.slug, order)
-        analysis.debunk_matches[correction.slug] = _claim_matches(claims, DEBUNK_PREFIX + correction.slug, order)
+        for prefix, matches in ((CLAIM, analysis.claim_matches), (DEBUNK, analysis.debunk_matches)):
+            matches[correction.slug] = _in_page_order(wording_matches(claims.links, prefix + correction.slug), order)
     context[CONTEXT_KEY] = analysis
     return analysis
 
 
-def _claim_matches(result: ReuseResult, claim_article: str, order: dict[str, list[str]]
+def _in_page_order(matched: dict[str, dict[str, tuple[int, ...]]], order: dict[str, list[str]]
                    ) -> dict[str, dict[str, tuple[int, ...]]]:
-    """Article slug -> {paragraph id: the numbers of the passages of `claim_article` it matched}."""
-    matched: dict[str, dict[str, set[int]]] = {}
-    for link in result.links:
-        for claim, other in ((link.a, link.b), (link.b, link.a)):
-            if claim[0] == claim_article and not other[0].startswith((CLAIM_PREFIX, DEBUNK_PREFIX)):
-                number = int(claim[1].rsplit("-", 1)[1])
-                matched.setdefault(other[0], {}).setdefault(other[1], set()).add(number)
-    return {slug: {pid: tuple(sorted(ids[pid])) for pid in order[slug] if pid in ids} for slug, ids in matched.items()}
+    """The matched paragraphs of each article in the order its page shows them."""
+    return {slug: {pid: ids[pid] for pid in order[slug] if pid in ids} for slug, ids in matched.items()}

@@ -26,7 +26,7 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from archive.content_check import check_content
+from archive.content_check import CHECKED_SETTING, check_content
 
 
 class _ErrorCollector(logging.Handler):
@@ -130,9 +130,8 @@ def _build_into(settings_file: str, override: dict | None, final: Path, err) -> 
     _recover(final)   # a build stopped in the middle of a swap
     building = final.with_name(f".{final.name}-building")
     shutil.rmtree(building, ignore_errors=True)
-    # Checked already: the reader plugin need not check again (see mistune_reader.CHECKED).
     settings = read_settings(settings_file, override={**(override or {}), "OUTPUT_PATH": str(building),
-                                                      "ARCHIVE_CONTENT_CHECKED": True})
+                                                      CHECKED_SETTING: True})
     collector = _ErrorCollector()
     logging.getLogger().addHandler(collector)
     try:

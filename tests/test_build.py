@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from archive.content_check import check_content
 from conftest import ROOT, build_site, copy_content
 
 GOOD = """Title: A plain test article
@@ -136,6 +137,12 @@ UNREADABLE = {
 }
 
 
+def plain_pelican(content: Path, output: Path) -> subprocess.CompletedProcess:
+    """`pelican content -s pelicanconf.py -o output`, as a maintainer might run it."""
+    return subprocess.run([sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / "pelicanconf.py"),
+                           "-o", str(output)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
 @pytest.fixture(params=sorted(UNREADABLE))
 def unreadable(request, content):
     text, expected = UNREADABLE[request.param]
@@ -144,8 +151,6 @@ def unreadable(request, content):
 
 
 def test_check_refuses_control_characters_and_huge_files(unreadable):
-    from archive.content_check import check_content
-
     content, expected = unreadable
     assert any(expected in str(problem) for problem in check_content(content)), check_content(content)
 
@@ -160,8 +165,7 @@ def test_build_and_preview_refuse_control_characters_and_huge_files(unreadable, 
 
 def test_plain_pelican_refuses_control_characters_and_huge_files(unreadable, tmp_path):
     content, expected = unreadable
-    run = subprocess.run([sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / "pelicanconf.py"),
-                          "-o", str(tmp_path / "output")], cwd=ROOT, capture_output=True, text=True)
+    run = plain_pelican(content, tmp_path / "output")
     assert run.returncode != 0, run.stdout + run.stderr
     assert expected in run.stdout + run.stderr
     assert "Traceback" not in run.stdout + run.stderr
@@ -226,28 +230,22 @@ def refused(request, content):
 
 
 def test_loops_and_templates_out_of_the_theme_are_refused_by_check_build_and_pelican(refused, tmp_path):
-    from archive.content_check import check_content
-
     content, expected = refused
     assert any(expected in str(problem) for problem in check_content(content)), check_content(content)
     result = build_site(content, tmp_path / "output")
     assert result.status != 0 and expected in result.errors and "Traceback" not in result.errors
     assert len(result.errors.splitlines()) < 10
-    run = subprocess.run([sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / "pelicanconf.py"),
-                          "-o", str(tmp_path / "plain")], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    run = plain_pelican(content, tmp_path / "plain")
     assert run.returncode != 0 and expected in run.stderr and "Traceback" not in run.stdout + run.stderr
 
 
 def test_every_bad_file_is_refused_alike_by_check_preview_and_plain_pelican(content, tmp_path):
     """The same refusals as the build above, through the other doors."""
-    from archive.content_check import check_content
-
     for case, (text, expected) in sorted(BAD_FILES.items()):
         (content / "articles" / "bad.md").write_text(text, encoding="utf-8")
         assert any(expected in str(problem) for problem in check_content(content)), case
         preview = build_site(content, tmp_path / "preview", settings=str(ROOT / "publishconf.py"))
         assert preview.status != 0 and expected in preview.errors and "Traceback" not in preview.errors, case
-        run = subprocess.run([sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / "pelicanconf.py"),
-                              "-o", str(tmp_path / "plain")], cwd=ROOT, capture_output=True, text=True)
+        run = plain_pelican(content, tmp_path / "plain")
         assert run.returncode != 0 and expected in run.stderr and "Traceback" not in run.stderr, (case, run.stderr)
         assert not (tmp_path / "preview").exists() and not (tmp_path / "plain").exists(), case

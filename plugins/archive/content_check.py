@@ -19,6 +19,9 @@ from .problems import ContentError, Problem, display_path
 from .render import ArticleRenderer
 
 MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
+#: The Pelican setting the archive's build sets once it has checked the content,
+#: so that the reader plugin does not check it again (see mistune_reader).
+CHECKED_SETTING = "ARCHIVE_CONTENT_CHECKED"
 CORRECTIONS = "corrections"
 _BLOCK_NAME = re.compile(r":::\{([^}]*)\}")
 _WORDS = re.compile(r"\w+")

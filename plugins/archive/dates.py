@@ -23,9 +23,15 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December")
 
 
+def month_name(day) -> str:
+    """A date's month ("November"), in the site's language, not the locale's:
+    strftime's %B speaks the build machine's ("novembre")."""
+    return MONTHS[day.month - 1]
+
+
 def short_month(day) -> str:
-    """A date's month in three letters ("Nov"), in the site's language, not the locale's."""
-    return MONTHS[day.month - 1][:3]
+    """A date's month in three letters ("Nov")."""
+    return month_name(day)[:3]
 
 
 @dataclass(frozen=True)
@@ -52,9 +58,7 @@ class ArchiveDate:
         """Human-readable form that says what the source left out."""
         if self.moment is None:
             return "Date unknown"
-        # Month names from the site's own vocabulary, not strftime's %B, which
-        # speaks the build machine's locale ("14 novembre 2017").
-        day = f"{self.moment.day} {MONTHS[self.moment.month - 1]} {self.moment.year}"
+        day = f"{self.moment.day} {month_name(self.moment)} {self.moment.year}"
         if not self.has_time:
             return day
         if not self.has_zone:

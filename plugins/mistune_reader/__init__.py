@@ -16,7 +16,7 @@ from pelican import signals
 from pelican.readers import BaseReader
 
 from archive.article_fields import ArticleMeta, validate
-from archive.content_check import MARKDOWN_EXTENSIONS, SECTIONS, body_problems, check_content, load
+from archive.content_check import CHECKED_SETTING, MARKDOWN_EXTENSIONS, SECTIONS, body_problems, check_content, load
 from archive.import_record import load_record, record_path
 from archive.problems import ContentError, display_path
 from archive.render import ArticleRenderer, render_summary
@@ -89,15 +89,11 @@ def add_reader(readers):
         readers.reader_classes[extension] = MistuneReader
 
 
-#: Set by the archive's own build, which has checked the content already.
-CHECKED = "ARCHIVE_CONTENT_CHECKED"
-
-
 def refuse_bad_content(pelican) -> None:
     """Plain `pelican` refuses what `check` and the build refuse, before it
     writes anything: the same problems, as file:line: message, and exit 1
     (Pelican itself only logs a file it cannot read, and exits 0)."""
-    if pelican.settings.get(CHECKED):
+    if pelican.settings.get(CHECKED_SETTING):
         return
     # Rendering too: Pelican would only log a body's bad block, and go on writing.
     problems = check_content(Path(pelican.settings["PATH"]), render=True)

@@ -10,9 +10,11 @@ from pelican import signals
 from archive.site_files import robots_txt, sitemap_xml
 
 
-def _redirects(page: Path) -> bool:
-    """Whether a page only leads on to another address (a statement group that moved):
-    a sitemap lists the address it leads to instead."""
+def _redirects(page: Path, output: Path) -> bool:
+    """Whether a page only leads on to another address (a statement group that
+    moved, under groups/): a sitemap lists the address it leads to instead."""
+    if page.relative_to(output).parts[0] != "groups":
+        return False
     with page.open(encoding="utf-8") as text:
         return 'http-equiv="refresh"' in text.read(4096)
 
@@ -24,7 +26,7 @@ def write_site_files(pelican):
     if absolute:
         pages = [p.relative_to(output).as_posix() for p in output.rglob("*.html")
                  if p.name != "404.html" and not p.relative_to(output).parts[0] in ("theme", "pagefind")
-                 and not _redirects(p)]
+                 and not _redirects(p, output)]
         (output / "sitemap.xml").write_text(sitemap_xml(site_url, pages), encoding="utf-8")
     (output / "robots.txt").write_text(robots_txt(site_url if absolute else None), encoding="utf-8")
 

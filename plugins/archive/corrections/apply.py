@@ -1,17 +1,24 @@
 """Which articles carry a corrected claim, and what the explainer lists.
 
-The matching itself is the reuse detector's (the adapter runs it); this
-module turns its matches and the maintainer's include / exclude lists into
-findings, and computes the explainer's lists from the findings and each
-article's own handling, so nothing on the explainer is typed by hand.
+The matching itself is the reuse detector's (the adapter runs it, with the
+queries `wording_queries` makes); this module turns its matches and the
+maintainer's include / exclude lists into findings, and computes the
+explainer's lists from the findings and each article's own handling, so
+nothing on the explainer is typed by hand.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 
 from ..article_facts import ArticleFacts
+from ..reuse import Link, Paragraph
 from .handling import CORRECTED, HANDLING, STATUS
 from .model import Correction
+
+#: The query articles of a correction's wording: CLAIM + slug, DEBUNK + slug.
+CLAIM, DEBUNK = "correction:", "debunk:"
+_PASSAGE = "passage-"
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,25 @@ class Finding:
 
 
 Matched = dict[str, dict[str, tuple[int, ...]]]   # article slug -> {paragraph id: passage numbers}
+
+
+def wording_queries(correction: Correction) -> list[Paragraph]:
+    """The claim's and the debunk's wording, each passage a paragraph put to the archive."""
+    return [Paragraph(prefix + correction.slug, prefix + correction.slug, f"{_PASSAGE}{n}", text)
+            for prefix, passages in ((CLAIM, correction.passages), (DEBUNK, correction.debunk_passages))
+            for n, text in enumerate(passages, 1)]
+
+
+def wording_matches(links: Iterable[Link], query_article: str) -> Matched:
+    """Which paragraphs the passages of `query_article` (see wording_queries)
+    matched, and which passages: paragraph ids in sorted order."""
+    matched: dict[str, dict[str, set[int]]] = {}
+    for link in links:
+        for query, other in ((link.a, link.b), (link.b, link.a)):
+            if query[0] == query_article and not other[0].startswith((CLAIM, DEBUNK)):
+                number = int(query[1].removeprefix(_PASSAGE))
+                matched.setdefault(other[0], {}).setdefault(other[1], set()).add(number)
+    return {slug: {pid: tuple(sorted(ids[pid])) for pid in sorted(ids)} for slug, ids in matched.items()}
 
 
 def reports_debunk(claimed: set[str], debunked: set[str]) -> bool:

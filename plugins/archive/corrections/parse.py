@@ -21,6 +21,7 @@ from ..frontmatter import Document
 from ..problems import Problem
 from .model import Correction, Event, Evidence
 
+
 def _check_rating(value: str) -> str | None:
     # schema.org's reviewRating.alternateName, shown as the verdict's label.
     words = len(value.split())

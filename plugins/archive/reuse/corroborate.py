@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from itertools import combinations
-from typing import Callable, Hashable, Sequence
+from typing import Callable, Hashable, Iterable, Sequence
 
 from .model import Paragraph
 from .score import Analysed, Match, compare, sentence_pairs
@@ -36,10 +36,7 @@ def corroborated(
     """New (first, second, match) links between paragraphs that `matches` link to a common third."""
     if not settings.corroboration:
         return []
-    neighbours: dict[int, set[int]] = defaultdict(set)
-    for first, second, _ in matches:
-        neighbours[first].add(second)
-        neighbours[second].add(first)
+    neighbours = neighbours_of((first, second) for first, second, _ in matches)
     linked = {(first, second) for first, second, _ in matches}
     proposed: dict[tuple[int, int], list[int]] = defaultdict(list)
     for middle, around in neighbours.items():
@@ -59,6 +56,15 @@ def corroborated(
         ):
             found.append((first, second, match))
     return found
+
+
+def neighbours_of(pairs: Iterable[tuple[int, int]]) -> dict[int, set[int]]:
+    """Each paragraph's partners in `pairs`, both ways."""
+    neighbours: dict[int, set[int]] = defaultdict(set)
+    for first, second in pairs:
+        neighbours[first].add(second)
+        neighbours[second].add(first)
+    return neighbours
 
 
 def _carried_by(middle: Analysed, a: Analysed, b: Analysed, weights: Weights, settings: ReuseSettings) -> bool:

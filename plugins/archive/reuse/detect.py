@@ -98,7 +98,8 @@ class _Archive:
                                    self.kept, self.by_article, self.blocks, analysis, self.weights, settings)
         self.found = self.evidence + corroborated(self.kept, self.evidence, self.blocks, analysis, self.weights,
                                                   settings)
-        self.found += translated(self.kept, self.blocks, analysis, known.embeddings, settings, self.found)
+        self.found += translated(self.kept, self.blocks, self.by_article, analysis, known.embeddings, settings,
+                                 self.found)
 
     def result(self) -> ReuseResult:
         return _result(self.kept, self.found)
@@ -124,7 +125,7 @@ class _Archive:
         evidence = _supported(_compared(pairs, kept, analysis, weights, settings),
                               kept, by_article, blocks, analysis, weights, settings)
         found = evidence + corroborated(kept, self.evidence + evidence, blocks, analysis, weights, settings) \
-            + translated(kept, blocks, analysis, self.known.embeddings, settings, self.found + evidence,
+            + translated(kept, blocks, by_article, analysis, self.known.embeddings, settings, self.found + evidence,
                          asked=range(first_query, len(kept)))
         return _result(kept, [(a, b, match) for a, b, match in found if (a >= first_query) != (b >= first_query)])
 

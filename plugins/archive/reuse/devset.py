@@ -21,18 +21,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
 from ..content_check import load
-from ..corrections.apply import reports_debunk
+from ..corrections.apply import CLAIM, DEBUNK, reports_debunk, wording_matches, wording_queries
 from ..corrections.parse import read_correction
 from .detect import detect_with_queries
-from .evaluate import (DEFAULT_LABELS, DEFAULT_SOURCES, LabelRef, Labels, _resolve, _squash, load_labels,
-                       score_links, source_paragraphs, Report)
+from .evaluate import (DEFAULT_LABELS, DEFAULT_SOURCES, Labels, Report, _BLANK_LINE, _doc, _resolve, _squash,
+                       load_labels, score_links, source_paragraphs)
 from .model import Key, Link, Paragraph
 from .normalise import Normaliser
 from .settings import ReuseSettings
@@ -41,7 +40,6 @@ from .sketches import linkable_sketch
 _REPOSITORY = Path(__file__).resolve().parents[3]
 DEFAULT_DEVSET = _REPOSITORY / "tests" / "data" / "devset"
 DEFAULT_CORRECTION = _REPOSITORY / "content" / "corrections" / "abu-kamal-irrefutable-evidence.md"
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 KINDS = ("new-outlet", "copy-edit", "same-topic", "debunk", "paraphrase", "translation", "unrelated")
 
 
@@ -59,7 +57,6 @@ class DevDocument:
 class KindReport:
     kind: str
     documents: list[str]
-    found: int = 0
     wrong: list[Link] = field(default_factory=list)
     missed: list[tuple[Key, Key]] = field(default_factory=list)
     right: list[Link] = field(default_factory=list)
@@ -123,7 +120,7 @@ def load_devset(directory: Path = DEFAULT_DEVSET) -> tuple[list[DevDocument], di
 
 def seed_statements(paragraphs: Sequence[Paragraph], labels: Labels) -> dict[Key, set[str]]:
     """The statements each seed paragraph carries, from the seeds' labelled pairs."""
-    keys = _resolve(paragraphs, labels, lambda p: p.article.split("_", 1)[0], Report())
+    keys = _resolve(paragraphs, labels, lambda p: _doc(p.article), Report())
     statements: dict[Key, set[str]] = defaultdict(set)
     for pair in labels.pairs:
         if pair.statement and pair.a in keys and pair.b in keys and not pair.cross_language:
@@ -132,29 +129,24 @@ def seed_statements(paragraphs: Sequence[Paragraph], labels: Labels) -> dict[Key
     return statements
 
 
-def claim_queries(path: Path = DEFAULT_CORRECTION) -> list[Paragraph]:
-    """A correction's claim and debunk wording, as the site puts them to the archive."""
+def correction_queries(path: Path = DEFAULT_CORRECTION) -> tuple[str, list[Paragraph]]:
+    """A correction's slug, and its wording as the site puts it to the archive."""
     correction, problems = read_correction(load(Path(path), str(path)), set())
     if problems:
         raise ValueError(str(problems[0]))
-    return [Paragraph(name, name, f"passage-{n}", text)
-            for name, passages in (("claim", correction.passages), ("debunk", correction.debunk_passages))
-            for n, text in enumerate(passages, 1)]
+    return correction.slug, wording_queries(correction)
 
 
-def notices(links: Sequence[Link]) -> dict[str, str]:
-    """What each article does with the claim, as the site decides it: "repeats" or "debunks"
-    (articles it gives no notice are left out)."""
-    matched: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for link in links:
-        for query, other in ((link.a, link.b), (link.b, link.a)):
-            if query[0] in ("claim", "debunk") and other[0] not in ("claim", "debunk"):
-                matched[other[0]][query[0]].add(other[1])
+def notices(links: Sequence[Link], slug: str) -> dict[str, str]:
+    """What each article does with the claim of correction `slug`, as the site
+    decides it: "repeats" or "debunks" (articles it gives no notice are left out)."""
+    claimed, debunked = wording_matches(links, CLAIM + slug), wording_matches(links, DEBUNK + slug)
     found = {}
-    for article, kinds in matched.items():
-        if reports_debunk(kinds["claim"], kinds["debunk"]):
+    for article in claimed.keys() | debunked.keys():
+        claim, debunk = set(claimed.get(article, {})), set(debunked.get(article, {}))
+        if reports_debunk(claim, debunk):
             found[article] = "debunks"
-        elif kinds["claim"]:
+        elif claim:
             found[article] = "repeats"
     return found
 
@@ -169,7 +161,7 @@ def _with_seed_extras(seeded: dict[Key, set[str]], dev: dict, seeds: Sequence[Pa
             statements[key] |= found
             continue
         _, doc, quote = key
-        hits = [p.key for p in seeds if p.article.split("_", 1)[0] == doc and _squash(quote) in _squash(p.text)]
+        hits = [p.key for p in seeds if _doc(p.article) == doc and _squash(quote) in _squash(p.text)]
         if len(hits) != 1:
             raise ValueError(f"devset seed label {doc} {quote!r} matches {len(hits)} paragraphs")
         statements[hits[0]] |= found
@@ -182,7 +174,8 @@ def measure_kind(kind: str, documents: Sequence[DevDocument], dev_statements: di
     added = [p for document in documents for p in document.paragraphs]
     paragraphs = list(seeds) + added
     statements = _with_seed_extras(seed_statements(seeds, labels), dev_statements, seeds)
-    result, queried = detect_with_queries(paragraphs, claim_queries(), settings)
+    slug, queries = correction_queries()
+    result, queried = detect_with_queries(paragraphs, queries, settings)
     links = result.links
     normaliser = Normaliser(settings)
     linkable = {p.key for p in paragraphs if linkable_sketch(p, normaliser, settings) is not None}
@@ -204,11 +197,11 @@ def measure_kind(kind: str, documents: Sequence[DevDocument], dev_statements: di
                 report.missed.append((key, other))
     seed_links = [link for link in links if link.a not in ours and link.b not in ours]
     report.seeds = score_links(seed_links, seeds, labels, settings)
-    decided = notices(queried.links)
+    decided = notices(queried.links, slug)
     for document in documents:
-        found = decided.get(document.name, "none")
-        if found != document.claim:
-            report.notices_wrong.append((document.name, document.claim, found))
+        decision = decided.get(document.name, "none")
+        if decision != document.claim:
+            report.notices_wrong.append((document.name, document.claim, decision))
     return report
 
 

@@ -47,8 +47,9 @@ class Link:
     with light changes), "reworded" (same statement, other words) or
     "translated" (same statement, another language).  `score` in [0, 1] is
     how much of the shorter paragraph's specific content the other one
-    carries; for a translation, the cosine of their embeddings.  `shared` lists the normalised words both
-    paragraphs use (aliases shown under their canonical name), rarest first.
+    carries; for a translation the encoder found, the cosine of their
+    embeddings.  `shared` lists the normalised words both paragraphs use
+    (aliases shown under their canonical name), rarest first.
     """
 
     a: Key

@@ -14,8 +14,8 @@ verbatim copies from edited ones and from rewordings.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
 from difflib import SequenceMatcher
+from typing import Mapping
 
 from .model import Paragraph
 from .normalise import Normaliser, Sentence, display_token
@@ -127,7 +127,8 @@ def _statement_evidence(a: Analysed, b: Analysed, pairs, weights: PairWeights, s
     for weight, count, i, j in pairs:
         if i in used_a or j in used_b or weight < settings.min_shared_weight or count < settings.min_shared_words:
             continue
-        if weight >= settings.min_sentence_share * min(_weight(a.sentences[i], weights), _weight(b.sentences[j], weights)):
+        lighter = min(_weight(a.sentences[i], weights), _weight(b.sentences[j], weights))
+        if weight >= settings.min_sentence_share * lighter:
             used_a.add(i)
             used_b.add(j)
             if len(used_a) >= needed:

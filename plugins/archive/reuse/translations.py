@@ -31,10 +31,11 @@ anything; each text is embedded once (see :class:`Embeddings`).
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 import numpy as np
 
+from .corroborate import neighbours_of
 from .model import Paragraph
 from .score import Analysed, Match
 from .settings import ReuseSettings
@@ -67,6 +68,7 @@ class Embeddings:
 def translated(
     kept: Sequence[Paragraph],
     blocks: Sequence[str],
+    by_article: Mapping[str, Sequence[int]],
     analysis: Callable[[int], Analysed],
     embed: Embeddings,
     settings: ReuseSettings,
@@ -75,7 +77,7 @@ def translated(
 ) -> list[tuple[int, int, Match]]:
     """(first, second, match) of the paragraphs of `kept` that translate one another.
 
-    `linked` are the links found so far, which corroborate (those of the
+    `by_article` gives each article's paragraphs by index.  `linked` are the links found so far, which corroborate (those of the
     archive, when queries are put to it).
     With `asked`, only pairs of one of those paragraphs with one of the
     others are considered (queries put to an archive)."""
@@ -98,17 +100,12 @@ def translated(
                 continue
             close[(first, second)] = float(cosines[row, column])
     closest = {pair: cosine for pair, cosine in close.items()
-               if _closest(pair[0], pair[1], cosine, kept, vectors) and _closest(pair[1], pair[0], cosine, kept, vectors)}
+               if _closest(pair[0], pair[1], cosine, by_article[kept[pair[0]].article], vectors)
+               and _closest(pair[1], pair[0], cosine, by_article[kept[pair[1]].article], vectors)}
     direct = {pair for pair, cosine in closest.items() if cosine >= settings.translation_similarity}
-    neighbours: dict[int, set[int]] = {}
-    for first, second, _ in linked:
-        neighbours.setdefault(first, set()).add(second)
-        neighbours.setdefault(second, set()).add(first)
-    translations: dict[int, set[int]] = {}
+    neighbours = neighbours_of((first, second) for first, second, _ in linked)
     already = [(first, second) for first, second, match in linked if match.strength == "translated"]
-    for first, second in [*direct, *already]:
-        translations.setdefault(first, set()).add(second)
-        translations.setdefault(second, set()).add(first)
+    translations = neighbours_of([*direct, *already])
     found = []
     for (first, second), cosine in sorted(closest.items()):
         if (first, second) in direct or _corroborated(first, second, translations, neighbours):
@@ -123,9 +120,9 @@ def _corroborated(first: int, second: int, translations: dict[int, set[int]], ne
                for one, other in ((first, second), (second, first)))
 
 
-def _closest(index: int, other: int, cosine: float, kept: Sequence[Paragraph], vectors: np.ndarray) -> bool:
-    """Whether no paragraph of `index`'s article is closer to `other` than `index` is."""
-    rivals = [i for i, p in enumerate(kept) if p.article == kept[index].article and i != index]
+def _closest(index: int, other: int, cosine: float, article: Sequence[int], vectors: np.ndarray) -> bool:
+    """Whether no paragraph of `index`'s article (the indexes `article`) is closer to `other` than `index` is."""
+    rivals = [i for i in article if i != index]
     if not rivals:
         return True
     best = float(np.round(vectors[rivals] @ vectors[other], _DECIMALS).max())
