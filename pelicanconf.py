@@ -77,7 +77,13 @@ AUTHOR_FEED_RSS = None
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 
-# The few sentences the home page opens with (plain text, one string a paragraph).
+# Before the headline of an article that repeats a debunked claim, in the
+# browser tab, og:title and feed entries: the false headline never travels alone.
+CLAIM_TITLE_PREFIX = "Debunked claim"
+
+# The home page's heading (the site's name is already in the header) and the
+# few sentences it opens with (plain text, one string a paragraph).
+HOME_HEADING = "How one false claim spread, outlet by outlet"
 HOME_INTRO = [
     "On the morning of 14 November 2017 the Russian Ministry of Defence posted images it called "
     "“irrefutable evidence” that the US-led coalition was covering Islamic State units around "
@@ -92,6 +98,10 @@ HOME_INTRO = [
 # The overview's matrix shows at most this many statements (those repeated by
 # the most outlets); None shows all. A very wide table helps no reader.
 OVERVIEW_MAX_STATEMENTS = 40
+# Up to this many statements the matrix is a table (outlets by statements) on
+# a wide screen; with more, and always on phones and in print, it is one card
+# per outlet listing the statements it carried: nothing scrolls sideways.
+OVERVIEW_TABLE_MAX_STATEMENTS = 8
 # With more dated articles than this, the overview's timeline counts each
 # day's articles in one entry instead of placing every article; None: never.
 OVERVIEW_MAX_TIMELINE_ARTICLES = 300

@@ -23,14 +23,15 @@ def test_from_the_home_page_to_every_article_and_an_outlet(browser, site):
     assert "Samer Hussein" in page.locator(".facts").inner_text()
 
 
-def test_paragraph_anchor_appears_on_hover_and_targets_its_paragraph(browser, site):
+def test_paragraph_numbers_stand_in_the_margin_and_target_their_paragraph(browser, site):
+    # Visible, not shown on hover only: "¶3" in an "also in" list or the overview names a paragraph by them.
     page = browser.new_page(viewport={"width": 1200, "height": 800})
     page.goto(f"{site}/articles/russian-mod-details-us-isis-cooperation.html")
     paragraph = page.locator(".article-body p.para").nth(2)
     anchor = paragraph.locator(".para-anchor")
-    assert anchor.evaluate("a => getComputedStyle(a).opacity") == "0"
-    paragraph.hover()
-    assert anchor.evaluate("a => getComputedStyle(a).opacity") == "1"
+    assert anchor.is_visible() and anchor.inner_text() == "¶3"
+    text_left = paragraph.evaluate("p => p.getBoundingClientRect().left")
+    assert anchor.evaluate("a => a.getBoundingClientRect().right") <= text_left, "in the margin, not in the text"
     anchor.click()
     assert page.url.endswith("#" + paragraph.get_attribute("id"))
     assert paragraph.evaluate("p => p.matches(':target')")

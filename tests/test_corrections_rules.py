@@ -6,7 +6,7 @@ from dataclasses import replace
 from archive.article_facts import ArticleFacts
 from archive.content_check import load
 from archive.corrections.apply import find_carriers, reports_debunk
-from archive.corrections.notice import marker_html, matched_passages
+from archive.corrections.notice import matched_passages
 from archive.corrections.parse import read_correction
 from archive.dates import parse_date
 from conftest import ROOT
@@ -55,4 +55,4 @@ def test_each_marker_names_the_passages_its_paragraph_repeats():
     assert matched_passages((2,)) == "passage 2 of the claim's wording"
     assert matched_passages((1, 3, 4)) == "passages 1, 3 and 4 of the claim's wording"
     findings, _ = find_carriers(correction(), [article("repeats")], {"repeats": {"p1": (1, 2)}})
-    assert "passages 1 and 2 of the claim's wording" in marker_html(findings[0], "p1")
+    assert matched_passages(findings[0].passages_of("p1")) == "passages 1 and 2 of the claim's wording"

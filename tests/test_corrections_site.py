@@ -59,15 +59,18 @@ def json_ld(soup: BeautifulSoup) -> list[dict]:
 def test_every_seed_article_carries_the_notice_with_its_own_handling(built_site, slug):
     soup = page(built_site, f"articles/{slug}.html")
     body = soup.select_one(".article-body")
-    notice = body.find(True)
-    assert notice.name == "aside" and "correction-notice" in notice["class"], "the notice comes before the text"
+    notice = soup.select_one("article.archived > aside.correction-notice")
+    assert notice and notice.find_next_sibling("section")["class"] == ["archived-text"], \
+        "the notice comes before the text, outside the frame of the outlet's words"
     assert notice["role"] == "note"
     assert notice.select_one(".correction-label").get_text() == "Correction"
     assert "video game" in notice.get_text()
     assert EXPECTED_HANDLING[slug] in " ".join(notice.get_text().split())
     assert notice.select_one(f'a[href="../{EXPLAINER}"]')
-    markers = body.select(".para .claim-marker")
+    markers = body.select(".claim-flag .claim-marker")
     assert markers and all(m["href"] == f"#{notice['id']}" for m in markers)
+    # Each flag stands right above the paragraph it flags.
+    assert all("repeats-claim" in m.parent.find_next_sibling()["class"] for m in markers)
 
 
 def test_article_pages_carry_a_correction_comment_and_no_claim_review(built_site):
@@ -116,9 +119,12 @@ def test_a_later_article_gets_the_notice_only_if_it_repeats_the_claim(tmp_path):
     (content / "articles" / "reworded.md").write_text(REWORDED, encoding="utf-8")
     built = build_site(content, tmp_path / "output")
     assert built.status == 0, built.errors
-    assert not page(built, "articles/grain-harvest-beats-forecasts.html").select(".correction-notice, .claim-marker")
+    unrelated = page(built, "articles/grain-harvest-beats-forecasts.html")
+    assert not unrelated.select(".correction-notice, .claim-marker")
+    assert not unrelated.title.get_text().startswith("Debunked claim")
     reworded = page(built, "articles/moscow-says-drone-pictures-show-washington-shielding-jihadists.html")
-    notice = reworded.select_one(".article-body > aside.correction-notice")
+    assert reworded.title.get_text().startswith("Debunked claim: Moscow says drone pictures")
+    notice = reworded.select_one("article.archived > aside.correction-notice")
     assert notice and "has not been recorded yet" in notice.get_text()
     marked = reworded.select(".para.repeats-claim")
     assert len(marked) == 1 and "indisputable evidence" in marked[0].get_text()
@@ -184,7 +190,7 @@ def test_the_notice_is_the_first_thing_a_reader_sees_and_leads_to_the_explainer(
             reader.goto(f"{base}/articles/russian-mod-details-us-isis-cooperation.html")
             notice = reader.locator(".correction-notice")
             assert notice.is_visible()
-            first = reader.locator(".article-body > *").first
+            first = reader.locator("article.archived > header + *")
             assert first.evaluate("e => e.classList.contains('correction-notice')")
             assert notice.bounding_box()["y"] < context_options["viewport"]["height"], "visible without scrolling"
             assert reader.locator(".article-body .para").first.bounding_box()["y"] > notice.bounding_box()["y"]

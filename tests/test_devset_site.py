@@ -140,7 +140,9 @@ def test_a_reader_follows_a_translated_link_to_the_paragraph(browser, mixed):
     with serve(mixed.output) as base:
         page = browser.new_page()
         page.goto(f"{base}/articles/dev-t1.html")
-        link = page.locator(".also-in a:has(+ .strength-translated)").first
+        mark = page.locator(".also-in:has(.strength-translated)").first
+        mark.locator("summary").click()
+        link = mark.locator("li:has(.strength-translated) a").first
         href = link.get_attribute("href")
         link.click()
         page.wait_for_load_state()

@@ -37,9 +37,10 @@ def built(tmp_path_factory):
 
 
 def test_the_headline_is_kept_whole_in_the_title_and_open_graph(built):
+    # The article repeats the claim, so its title says so first: the false headline never travels alone.
     soup = BeautifulSoup(built.page(PAGE), "html.parser")
-    assert soup.title.get_text().startswith(HEADLINE + " (Example Daily)")
-    assert soup.select_one('meta[property="og:title"]')["content"].startswith(HEADLINE)
+    assert soup.title.get_text().startswith(f"Debunked claim: {HEADLINE} (Example Daily)")
+    assert soup.select_one('meta[property="og:title"]')["content"].startswith(f"Debunked claim: {HEADLINE}")
     assert soup.select_one("h1").get_text(strip=True) == HEADLINE
 
 
@@ -55,9 +56,13 @@ def test_structured_data_cannot_end_its_script_or_open_a_comment(built):
     assert HEADLINE in [work["headline"] for work in review["itemReviewed"]["appearance"]]
 
 
-def test_the_feed_entry_title_is_the_headline(built):
+def test_the_feed_entry_title_is_the_headline_marked_and_the_entry_opens_with_the_correction(built):
     feed = feedparser.parse((built.output / "feeds" / "all.atom.xml").read_bytes())
-    assert HEADLINE in [entry.title for entry in feed.entries]
+    entry = next(e for e in feed.entries if e.link.endswith(PAGE))
+    assert entry.title == f"Debunked claim: {HEADLINE}"
+    content = BeautifulSoup(entry.content[0].value, "html.parser")
+    assert content.find(True).name == "aside" and "correction-notice" in content.find(True)["class"]
+    assert content.select_one(f'.correction-notice a[href="https://example.org/{EXPLAINER}"]')
 
 
 def test_a_reader_still_sees_the_correction_on_the_article_and_the_explainer(browser, built):

@@ -84,9 +84,11 @@ def test_every_link_in_the_data_is_on_both_pages(built_site, data):
         for here, there in (ends, ends[::-1]):
             element = paragraph(here["article"], here["paragraph"])
             assert "reused" in element["class"]
-            target = element.select_one(f'.also-in a[href="{there["article"]}.html#{there["paragraph"]}"]')
+            mark = element.find_next_sibling()
+            assert "also-in" in mark["class"], "the paragraph's mark follows it"
+            target = mark.select_one(f'a[href="{there["article"]}.html#{there["paragraph"]}"]')
             assert target is not None, (here, there)
-            assert f"({link['strength']})" in target.find_next_sibling("span").get_text()
+            assert link["strength"] == target.find_next_sibling("span").select_one(".strength").get_text()
 
 
 def test_never_linked_within_one_outlet_or_below_min_words(data):
@@ -124,12 +126,17 @@ def test_a_reader_follows_also_in_and_lands_on_the_highlighted_paragraph(browser
     with serve(built_site.output) as base:
         page = browser.new_page(viewport={"width": 1200, "height": 800})
         page.goto(f"{base}/articles/{start['article']}.html#{start['paragraph']}")
-        page.locator(f"#{start['paragraph']} .also-in a[href='{target['article']}.html#{target['paragraph']}']").click()
+        mark = page.locator(f"#{start['paragraph']} + .also-in")
+        destination = mark.locator(f"a[href='{target['article']}.html#{target['paragraph']}']")
+        assert not destination.is_visible(), "the list is closed until the reader opens it"
+        mark.locator("summary").click()
+        destination.click()
         page.wait_for_url(f"**/{target['article']}.html#{target['paragraph']}")
         landed = page.locator(f"#{target['paragraph']}")
         assert landed.evaluate("p => p.matches(':target')")
         assert landed.evaluate("p => getComputedStyle(p).backgroundColor") != "rgba(0, 0, 0, 0)"
         box = landed.bounding_box()
         assert box["y"] + box["height"] > 0 and box["y"] < 800, "scrolled into view"
-        page.locator(f"#{target['paragraph']} .also-in a.compare").first.click()
+        page.locator(f"#{target['paragraph']} + .also-in summary").click()
+        page.locator(f"#{target['paragraph']} + .also-in a.compare").first.click()
         assert page.locator(".variant").count() >= 2

@@ -77,14 +77,26 @@ def test_search_from_the_home_page_and_open_a_result(browser, build, built_site,
             facts = result.locator(".result-facts")
             found.append({"title": link.inner_text(), "href": link.get_attribute("href"),
                           "facts": facts.inner_text() if facts.count() else "",
-                          "excerpt": result.locator("p:not(.result-facts)").inner_html()})
+                          "excerpt": " ".join(e.inner_html() for e in result.locator(".result-excerpt").all()),
+                          "paragraphs": [a.get_attribute("href") for a in result.locator(".result-paragraphs a").all()]})
         articles = [item for item in found if "/articles/" in item["href"]]
         assert len(articles) >= 3, f"several outlets repeated {PHRASE!r}; results: {found}"
         for item in articles:
             outlet, _, date = item["facts"].partition(" · ")
             assert outlet and date, f"{item['title']}: the result must name outlet and date: {item['facts']!r}"
             assert "<mark>" in item["excerpt"], f"{item['title']}: the excerpt does not show the words found"
+            assert item["paragraphs"] and all(h.startswith(item["href"] + "#p-") for h in item["paragraphs"]), item
         assert len({item["facts"].partition(" · ")[0] for item in articles}) >= 2, "one outlet only"
+
+        # A result's paragraph link lands on the paragraph that holds the words.
+        landing = articles[1]["paragraphs"][0]
+        page.locator(f".result-paragraphs a[href='{landing}']").click()
+        page.wait_for_url("**" + urlsplit(landing).path + "#*")
+        target = page.locator(":target")
+        assert target.get_attribute("id") == landing.split("#")[1]
+        assert PHRASE in target.inner_text()
+        page.go_back()
+        results.first.wait_for()
 
         chosen = articles[0]
         page.get_by_role("link", name=chosen["title"], exact=True).click()
@@ -94,6 +106,29 @@ def test_search_from_the_home_page_and_open_a_result(browser, build, built_site,
         outlet, date = facts_of(page)
         assert f"{'Outlet unknown' if outlet == 'unknown' else outlet} · {date}" == chosen["facts"]
         assert PHRASE in page.locator(".article-body").inner_text()
+
+
+def test_readers_filter_results_by_outlet(browser, built_site):
+    with serve(built_site.output) as base:
+        page = browser.new_page()
+        page.goto(f"{base}/search.html?q={PHRASE}")
+        page.locator("#search-results > li").first.wait_for()
+        everything = page.locator("#search-results > li").count()
+        outlets = page.locator("#filter-outlet option").all_inner_texts()
+        assert {"Any outlet", "SANA", "Fort Russ News"} <= set(outlets)
+        page.select_option("#filter-outlet", "SANA")
+        page.locator("#search-status").filter(has_text="1 page matches").wait_for()
+        assert page.locator("#search-results > li .result-facts").all_inner_texts() == ["SANA · Date unknown"]
+        assert "outlet=SANA" in page.url, "the filter is part of the address, so the search can be shared"
+        page.reload()
+        page.locator("#search-status").filter(has_text="1 page matches").wait_for()
+        assert page.locator("#filter-outlet").input_value() == "SANA"
+        page.select_option("#filter-outlet", "")
+        page.locator("#search-status").filter(has_text=f"{everything} pages match").wait_for()
+        # A language filter is offered where the archive holds more than one language.
+        languages = page.locator("#filter-language option").all_inner_texts()[1:]
+        assert languages and page.locator("#filter-language").is_visible() == (len(languages) > 1)
+        page.close()
 
 
 def test_from_plain_files_the_search_page_says_why_it_cannot_search(browser, built_site):

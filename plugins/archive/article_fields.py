@@ -93,6 +93,7 @@ ARTICLE_FIELDS: dict[str, FieldRule] = {
 PAGE_FIELDS: dict[str, FieldRule] = {
     "Title": FieldRule(True),
     "Slug": FieldRule(True, check_slug),
+    "Menu-Title": FieldRule(False, None, "a short name for the page in the site's navigation (default: its title)"),
     "Summary": FieldRule(False),
     "Template": FieldRule(False, check_template, "one of the theme's templates, by name"),
     "Status": FieldRule(False, check_status),

@@ -26,7 +26,7 @@ from .dates import MONTHS, ArchiveDate
 from .reuse import Key, ReuseResult
 from .reuse.model import STRENGTHS
 from .statement_labels import short_label
-from .reuse_view import group_url
+from .reuse_view import group_url, paragraph_numbers
 
 FIRST_SEEN = "first seen"
 #: A member with no direct link to another member joined its group through
@@ -89,10 +89,6 @@ class Matrix:
         return {entry.strength for row in self.rows for cell in row.cells for entry in cell}
 
 
-def _position(paragraph_order: dict[str, list[str]]) -> dict[Key, int]:
-    return {(slug, pid): n for slug, ids in paragraph_order.items() for n, pid in enumerate(ids, 1)}
-
-
 def _strongest(strengths: list[str]) -> str:
     ranked = [s for s in STRENGTHS if s in strengths]
     return ranked[0] if ranked else INDIRECT
@@ -112,7 +108,7 @@ def spread_matrix(result: ReuseResult, facts: dict[str, ArticleFacts],
     order of their earliest article; every archived article has a row, even
     one that carries no repeated statement.
     """
-    position = _position(paragraph_order)
+    position = paragraph_numbers(paragraph_order)
 
     def member_order(key: Key) -> tuple:
         return (facts[key[0]].order(), position.get(key, 0), key[1])

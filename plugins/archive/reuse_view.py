@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from .article_facts import ArticleFacts
 from .reuse import Key, ReuseResult, ReuseSettings, align
 from .reuse.align import ONLY_A, SAME
+from .reuse.model import STRENGTHS
 from .reuse.normalise import Normaliser
 from .statement_labels import statement_label
 
@@ -34,18 +35,41 @@ class AlsoIn:
     """One "also in" link from a paragraph to its match in another article."""
     article: ArticleFacts
     paragraph: str
+    number: int        # the matching paragraph's place in its article, 1-based (its "¶" there)
     strength: str
     score: float
 
 
-def also_in(result: ReuseResult, facts: dict[str, ArticleFacts]) -> dict[Key, list[AlsoIn]]:
+@dataclass(frozen=True)
+class AlsoInMark:
+    """Everything a paragraph's "also in" mark shows: its matches in reading
+    order and the statements it belongs to."""
+    matches: tuple[AlsoIn, ...]
+    groups: tuple   # GroupView of each statement group the paragraph is in
+
+    @property
+    def outlets(self) -> int:
+        return len({m.article.source_key for m in self.matches})
+
+    @property
+    def strongest(self) -> str:
+        return min((m.strength for m in self.matches), key=STRENGTHS.index)
+
+
+def paragraph_numbers(paragraph_order: dict[str, list[str]]) -> dict[Key, int]:
+    """Each paragraph's place in its article, 1-based: the "¶" number its page shows."""
+    return {(slug, pid): n for slug, ids in paragraph_order.items() for n, pid in enumerate(ids, 1)}
+
+
+def also_in(result: ReuseResult, facts: dict[str, ArticleFacts], numbers: dict[Key, int]) -> dict[Key, list[AlsoIn]]:
     """For every linked paragraph, its matches elsewhere in reading order."""
     found: dict[Key, list[AlsoIn]] = {}
     for link in result.links:
         for here, there in ((link.a, link.b), (link.b, link.a)):
-            found.setdefault(here, []).append(AlsoIn(facts[there[0]], there[1], link.strength, link.score))
+            found.setdefault(here, []).append(
+                AlsoIn(facts[there[0]], there[1], numbers.get(there, 0), link.strength, link.score))
     for matches in found.values():
-        matches.sort(key=lambda m: (m.article.order(), m.paragraph))
+        matches.sort(key=lambda m: (m.article.order(), m.number, m.paragraph))
     return found
 
 

@@ -29,7 +29,7 @@ from datetime import date as Date
 from .dates import short_month
 from .overview import ARTICLE, CLAIM, DAY, NOTE, Mark, Timeline, plural
 
-WIDTH = 400
+WIDTH = 340   # drawn at about its own size on a phone, so that its text stays readable there
 AXIS_X = 96
 TEXT_X = 116
 RIGHT = WIDTH - 8
@@ -37,7 +37,7 @@ HEADER = 26
 GAP = 34
 BAND_PAD = 6
 TITLE_SIZE, TITLE_LINE = 13, 16
-DETAIL_SIZE, DETAIL_LINE = 11, 14
+DETAIL_SIZE, DETAIL_LINE = 12, 15
 # Rough average glyph width of a sans-serif face, in ems (bold is wider):
 # enough to wrap text without measuring it.
 GLYPH, BOLD_GLYPH = 0.56, 0.62

@@ -11,6 +11,10 @@
   titles (it takes them for HTML), which would cut "3 < 5 and 7 > 4" to
   "3 4", so the archive gives it the headline escaped, which stripping
   turns back into the headline.
+* An entry that repeats a debunked claim says so before its headline
+  (CLAIM_TITLE_PREFIX), as the page's own title does, and opens with the
+  notes the page shows above the archived text (the correction notice): a
+  feed reader shows the entry away from the page.
 """
 import html
 
@@ -23,15 +27,17 @@ from archive.absolute_links import absolutize
 class _FeedEntry:
     """An article as a feed sees it: the same, but with absolute links."""
 
-    def __init__(self, item, site_url: str):
+    def __init__(self, item, site_url: str, claim_prefix: str):
         self._item = item
         self._page = f"{site_url}/{item.url}"
+        self._prefix = f"{claim_prefix}: " if getattr(item, "corrections", None) else ""
 
     def __getattr__(self, name):
         return getattr(self._item, name)
 
     def get_content(self, siteurl):
-        return absolutize(self._item.get_content(siteurl), self._page)
+        notices = "".join(getattr(self._item, "notices", ()))
+        return absolutize(notices + self._item.get_content(siteurl), self._page)
 
     @property
     def summary(self):
@@ -39,7 +45,7 @@ class _FeedEntry:
 
     @property
     def title(self):
-        return html.escape(self._item.title, quote=False)
+        return html.escape(self._prefix + self._item.title, quote=False)
 
     @property
     def author(self):
@@ -54,7 +60,8 @@ class ArchiveFeedWriter(Writer):
 
     def write_feed(self, elements, context, *args, **kwargs):
         site_url = (self.settings.get("FEED_DOMAIN") or self.settings.get("SITEURL") or "").rstrip("/")
-        dated = [_FeedEntry(item, site_url) for item in elements if getattr(item, "date_known", True)]
+        prefix = self.settings.get("CLAIM_TITLE_PREFIX", "Debunked claim")
+        dated = [_FeedEntry(item, site_url, prefix) for item in elements if getattr(item, "date_known", True)]
         return super().write_feed(dated, context, *args, **kwargs)
 
 

@@ -18,7 +18,7 @@ from pelican.generators import Generator
 
 from archive.corrections.apply import by_outlet, find_carriers
 from archive.corrections.feed import corrections_feed
-from archive.corrections.notice import debunk_note_html, marker_html, notice_html
+from archive.corrections.notice import matched_passages
 from archive.corrections.structured_data import claim_review, correction_comment
 from archive.paragraph_html import Decoration, decorate
 from archive.render import render_summary
@@ -49,21 +49,27 @@ def apply_corrections(generators):
     by_slug = {a.slug: a for a in analysis.articles}
     for article in analysis.articles:
         article.corrections = []
+        article.notices = []   # the notes the archive puts above the archived text (article.html, feeds)
+    notice, flag, context_note = (generators[0].get_template(name)
+                                  for name in ("_correction_notice", "_claim_flag", "_debunk_note"))
     for explainer in list_corrections(generators):
         correction, url = explainer["correction"], explainer["url"]
         findings, debunking = find_carriers(correction, facts, analysis.claim_matches.get(correction.slug, {}),
                                             analysis.debunk_matches.get(correction.slug, {}))
         for finding in findings:
             article = by_slug[finding.article.slug]
-            markers = {pid: Decoration(("repeats-claim",), marker_html(finding, pid)) for pid in finding.paragraphs}
-            article._content = notice_html(finding, f"../{url}") + decorate(article._content, markers)
+            flags = {pid: Decoration(("repeats-claim",), before=flag.render(
+                         finding=finding, passages=matched_passages(finding.passages_of(pid))))
+                     for pid in finding.paragraphs}
+            article._content = decorate(article._content, flags)
+            article.notices.append(notice.render(finding=finding, explainer=f"../{url}"))
             article.corrections.append({
                 "finding": finding, "url": url,
                 "json_ld": correction_comment(finding, _absolute(settings, url)),
             })
         for reporting in debunking:
             article = by_slug[reporting.slug]
-            article._content = debunk_note_html(correction, f"../{url}") + article._content
+            article.notices.append(context_note.render(correction=correction, explainer=f"../{url}"))
         explainer.update({
             "findings": findings, "outlets": by_outlet(findings), "debunking": debunking,
             "explanation": render_summary(correction.explanation),

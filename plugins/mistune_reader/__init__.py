@@ -66,6 +66,7 @@ class MistuneReader(BaseReader):
             metadata["template"] = doc.value("template")
         if doc.value("summary"):
             metadata["summary"] = render_summary(doc.value("summary"))
+        metadata["menu_title"] = doc.value("menu-title") or metadata["title"]
         if section.folder == "articles":
             metadata.update(self._article_metadata(doc, Path(source_path)))
         return rendered.html, metadata

@@ -6,14 +6,13 @@ The finding is done by `archive.reuse`, the presentation by
 """
 from __future__ import annotations
 
-import html
 import json
 from pathlib import Path
 
 from pelican import signals
 
 from archive.paragraph_html import Decoration, decorate
-from archive.reuse_view import STRENGTH_WORDS, also_in, group_url, reuse_data
+from archive.reuse_view import STRENGTH_WORDS, AlsoInMark, also_in, group_url, paragraph_numbers, reuse_data
 from archive_analysis import analyse, analysed, connect
 from pages_aside import WrittenAside
 
@@ -23,39 +22,27 @@ DATA_PATH = "data/reuse.json"
 BACKGROUND_FROM_GROUPS = 500
 
 
-def _also_in_html(matches, groups) -> str:
-    """Inline only: it sits inside the paragraph, where no block may go.
-
-    Article pages all live in articles/, so links between them are siblings."""
-    links = ", ".join(
-        f'<a href="{Path(m.article.url).name}#{m.paragraph}">{html.escape(m.article.outlet_label)}</a> '
-        f'<span class="strength strength-{m.strength}">({m.strength})</span>'
-        for m in matches)
-    numbered = len(groups) > 1
-    compare = "".join(
-        f' · <a class="compare" href="../{group_url(g.id)}">compare all versions'
-        f'{f" of statement {n}" if numbered else ""}</a>' for n, g in enumerate(groups, 1))
-    return f' <span class="also-in" data-pagefind-ignore><span class="also-in-label">Also in:</span> {links}{compare}</span>'
-
-
 def link_paragraphs(generators):
     analysis = analyse(generators)
-    matches = also_in(analysis.reuse, analysis.facts)
+    numbers = paragraph_numbers(analysis.paragraph_order)
+    matches = also_in(analysis.reuse, analysis.facts, numbers)
+    views = {view.id: view for view in analysis.group_views}
     groups_of: dict = {}
     for group in analysis.reuse.groups:
         for key in group.members:
-            groups_of.setdefault(key, []).append(group)
-    views = {view.id: view for view in analysis.group_views}
+            groups_of.setdefault(key, []).append(views[group.id])
+    template = generators[0].get_template("_also_in")
     for article in analysis.articles:
         decorations = {}
         for pid in analysis.paragraph_order[article.slug]:
             key = (article.slug, pid)
             if key in matches:
-                strongest = matches[key][0].strength if len({m.strength for m in matches[key]}) == 1 else "mixed"
-                decorations[pid] = Decoration(("reused", f"reused-{strongest}"), _also_in_html(matches[key], groups_of.get(key, [])))
+                mark = AlsoInMark(tuple(matches[key]), tuple(groups_of.get(key, ())))
+                strongest = mark.strongest if len({m.strength for m in mark.matches}) == 1 else "mixed"
+                decorations[pid] = Decoration(("reused", f"reused-{strongest}"), after=template.render(mark=mark))
         article._content = decorate(article._content, decorations)
-        article.reuse_groups = sorted({g.id: views[g.id] for pid in analysis.paragraph_order[article.slug]
-                                       for g in groups_of.get((article.slug, pid), [])}.values(),
+        article.reuse_groups = sorted({view.id: view for pid in analysis.paragraph_order[article.slug]
+                                       for view in groups_of.get((article.slug, pid), [])}.values(),
                                       key=lambda v: v.variants[0].article.order())
 
 
