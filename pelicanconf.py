@@ -11,8 +11,10 @@ if str(PLUGIN_FOLDER) not in sys.path:
     sys.path.insert(0, str(PLUGIN_FOLDER))
 
 from archive.render import language_name  # noqa: E402  (needs the path above)
+from archive.wording import plural  # noqa: E402
 
-JINJA_FILTERS = {"language_name": language_name}
+# `plural`: {{ n|plural("article") }} -> "1 article", "2 articles" (one helper for every count shown).
+JINJA_FILTERS = {"language_name": language_name, "plural": plural}
 # Titles, bylines and outlet names come from archived text, which is untrusted:
 # templates escape everything unless marked safe (rendered content only).
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

@@ -56,3 +56,19 @@ def test_each_marker_names_the_passages_its_paragraph_repeats():
     assert matched_passages((1, 3, 4)) == "passages 1, 3 and 4 of the claim's wording"
     findings, _ = find_carriers(correction(), [article("repeats")], {"repeats": {"p1": (1, 2)}})
     assert "passages 1 and 2 of the claim's wording" in marker_html(findings[0], "p1")
+
+
+def test_counts_agree_with_their_words():
+    from archive.wording import plural
+
+    assert plural(1, "article") == "1 article" and plural(0, "article") == "0 articles"
+    assert plural(2, "archived article") == "2 archived articles"
+    assert plural(1, "paragraph repeats", "paragraphs repeat") == "1 paragraph repeats"
+    assert plural(3, "paragraph repeats", "paragraphs repeat") == "3 paragraphs repeat"
+
+
+def test_the_verdict_loses_its_rating_only_where_it_begins_with_it():
+    assert correction().verdict_reason == "The images came from a video game and from 2016 footage from Iraq"
+    assert replace(correction(), verdict="Misleading: old footage").verdict_reason == "Misleading: old footage"
+    assert replace(correction(), verdict="False").verdict_reason == "False"
+

@@ -18,8 +18,9 @@ from pelican.generators import Generator
 
 from archive.corrections.apply import by_outlet, find_carriers
 from archive.corrections.feed import corrections_feed
+from archive.corrections.media import CATEGORIES
 from archive.corrections.notice import debunk_note_html, marker_html, notice_html
-from archive.corrections.structured_data import claim_review, correction_comment
+from archive.corrections.structured_data import claim_review, correction_comment, media_reviews
 from archive.paragraph_html import Decoration, decorate
 from archive.render import render_summary
 from archive_analysis import analyse, analysed, connect, corrections
@@ -51,6 +52,7 @@ def apply_corrections(generators):
         article.corrections = []
     for explainer in list_corrections(generators):
         correction, url = explainer["correction"], explainer["url"]
+        address, site = _absolute(settings, url), (settings.get("SITENAME", ""), settings.get("SITEURL", ""))
         findings, debunking = find_carriers(correction, facts, analysis.claim_matches.get(correction.slug, {}),
                                             analysis.debunk_matches.get(correction.slug, {}))
         for finding in findings:
@@ -67,8 +69,10 @@ def apply_corrections(generators):
         explainer.update({
             "findings": findings, "outlets": by_outlet(findings), "debunking": debunking,
             "explanation": render_summary(correction.explanation),
-            "json_ld": claim_review(correction, findings, _absolute(settings, url),
-                                    settings.get("SITENAME", ""), settings.get("SITEURL", "")),
+            "images": [{"image": image, "category": CATEGORIES[image.category]} for image in correction.images],
+            # The ClaimReview first, then one MediaReview an image.
+            "json_ld": "\n".join([claim_review(correction, findings, address, *site),
+                                  *media_reviews(correction, address, *site)]),
         })
 
 

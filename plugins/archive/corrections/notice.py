@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
+from ..wording import plural
 from .apply import Finding
 
 
@@ -18,7 +19,7 @@ def notice_html(finding: Finding, explainer_href: str) -> str:
     note = f" {escape(article.note)}" if article.note else ""
     basis = ("A maintainer marked this article as carrying the claim."
              if finding.included else
-             f"{len(finding.paragraphs)} paragraph{'s' if len(finding.paragraphs) != 1 else ''} below repeat{'s' if len(finding.paragraphs) == 1 else ''} it; each is marked.")
+             f"{plural(len(finding.paragraphs), 'paragraph below repeats', 'paragraphs below repeat')} it; each is marked.")
     return (
         f'<aside class="correction-notice" role="note" id="{anchor}" aria-labelledby="{anchor}-label" data-pagefind-ignore>\n'
         f'<p class="correction-label" id="{anchor}-label">Correction</p>\n'
@@ -35,7 +36,7 @@ def matched_passages(numbers: tuple[int, ...]) -> str:
     if not numbers:
         return ""
     listed = ", ".join(str(n) for n in numbers[:-1]) + (" and " if len(numbers) > 1 else "") + str(numbers[-1])
-    return f"passage{'s' if len(numbers) > 1 else ''} {listed} of the claim's wording"
+    return f"{'passage' if len(numbers) == 1 else 'passages'} {listed} of the claim's wording"
 
 
 def marker_html(finding: Finding, paragraph: str) -> str:
