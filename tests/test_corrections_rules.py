@@ -72,3 +72,16 @@ def test_the_verdict_loses_its_rating_only_where_it_begins_with_it():
     assert replace(correction(), verdict="Misleading: old footage").verdict_reason == "Misleading: old footage"
     assert replace(correction(), verdict="False").verdict_reason == "False"
 
+
+def test_each_outlet_stands_on_its_own_articles_and_an_unknown_outlet_is_one_per_article():
+    from archive.corrections.apply import outlet_corrections
+
+    unknown = [replace(article(slug), outlet=None) for slug in ("u1", "u2")]
+    same = [replace(article(slug), outlet="One Outlet") for slug in ("o1", "o2", "o3")]
+    findings, _ = find_carriers(correction(), unknown + same, {"u1": {"p1": (1,)}, "o2": {"p1": (1,)}, "o3": {"p2": (2,)}})
+    standing = outlet_corrections(unknown + same, findings)
+    assert set(standing) == {"unknown:u1", "unknown:u2", "outlet:One Outlet"}
+    assert (standing["unknown:u1"].articles, standing["unknown:u1"].carrying) == (1, 1)
+    assert (standing["unknown:u2"].articles, standing["unknown:u2"].carrying) == (1, 0)
+    assert (standing["outlet:One Outlet"].articles, standing["outlet:One Outlet"].carrying) == (3, 2)
+    assert standing["outlet:One Outlet"].statuses == ("Not recorded",)

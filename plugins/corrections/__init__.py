@@ -7,7 +7,7 @@ matches that `archive_analysis` found with the reuse detector.
 The list of corrections is in the context ("archive_corrections") before
 Pelican writes its index, which links to each explainer; what each
 correction found is added to its entry once the analysis is complete, before
-the articles, the explainers and the overview are written.
+the articles, the explainers, the overview and the outlet pages are written.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from archive.corrections.apply import by_outlet, find_carriers
+from archive.corrections.apply import by_outlet, find_carriers, outlet_corrections
 from archive.corrections.feed import corrections_feed
 from archive.corrections.media import CATEGORIES
 from archive.corrections.notice import debunk_note_html, marker_html, notice_html
@@ -26,6 +26,8 @@ from archive.render import render_summary
 from archive_analysis import analyse, analysed, connect, corrections
 
 CONTEXT_KEY = "archive_corrections"
+#: Outlet (category) slug -> archive.corrections.apply.OutletCorrections, for the outlet pages.
+OUTLETS_KEY = "outlet_corrections"
 
 
 def explainer_url(slug: str) -> str:
@@ -50,11 +52,13 @@ def apply_corrections(generators):
     by_slug = {a.slug: a for a in analysis.articles}
     for article in analysis.articles:
         article.corrections = []
+    applied = []
     for explainer in list_corrections(generators):
         correction, url = explainer["correction"], explainer["url"]
         address, site = _absolute(settings, url), (settings.get("SITENAME", ""), settings.get("SITEURL", ""))
         findings, debunking = find_carriers(correction, facts, analysis.claim_matches.get(correction.slug, {}),
                                             analysis.debunk_matches.get(correction.slug, {}))
+        applied += findings
         for finding in findings:
             article = by_slug[finding.article.slug]
             markers = {pid: Decoration(("repeats-claim",), marker_html(finding, pid)) for pid in finding.paragraphs}
@@ -74,6 +78,10 @@ def apply_corrections(generators):
             "json_ld": "\n".join([claim_review(correction, findings, address, *site),
                                   *media_reviews(correction, address, *site)]),
         })
+    generators[0].context["explainer_urls"] = {e["correction"].slug: e["url"] for e in list_corrections(generators)}
+    standing = outlet_corrections(facts, applied)
+    generators[0].context[OUTLETS_KEY] = {article.category.slug: standing[analysis.facts[article.slug].source_key]
+                                          for article in analysis.articles}
 
 
 class ExplainerGenerator(Generator):
