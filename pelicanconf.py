@@ -51,7 +51,10 @@ CATEGORY_URL = "outlets/{slug}.html"
 CATEGORY_SAVE_AS = "outlets/{slug}.html"
 CATEGORIES_SAVE_AS = "outlets/index.html"
 CATEGORIES_URL = "outlets/index.html"
-DIRECT_TEMPLATES = ["index", "categories", "search", "404"]
+DIRECT_TEMPLATES = ["index", "categories", "search"]
+# The page a host serves for a missing address (plugin site_files; "" for none). Written with links
+# from SITEURL, or from "/" when SITEURL is empty, not relative to itself: it is served at any depth.
+NOT_FOUND_SAVE_AS = "404.html"
 # Pages the archive has no use for.
 TAG_SAVE_AS = TAGS_SAVE_AS = ""
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""

@@ -72,16 +72,17 @@ def publish(c):
     print("output/ is ready to publish: copy its files to the static host.")
 
 
-@task
+@task(help={"port": "the port on localhost (default 8000)"})
 def serve(c, port=8000):
-    """Serve output/ on http://localhost:PORT (no rebuilds)."""
-    import functools
-    import http.server
+    """Serve output/ on http://localhost:PORT as a static host does (a missing page gets 404.html); no rebuilds."""
+    from site_server import site_server
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(OUTPUT))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", int(port)), handler) as server:
-        print(f"Serving output/ at http://localhost:{port}/ (Ctrl-C to stop)")
-        server.serve_forever()
+    with site_server(OUTPUT, int(port)) as server:
+        print(f"Serving output/ at http://localhost:{server.server_address[1]}/ (Ctrl-C to stop)", flush=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
 
 
 @task

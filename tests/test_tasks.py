@@ -129,3 +129,30 @@ def test_clean_removes_the_output(project):
     assert (project / "output" / "index.html").exists()
     assert invoke(project, "clean").returncode == 0
     assert not (project / "output").exists()
+
+
+def test_serve_answers_a_missing_page_with_the_sites_own_404_page(project):
+    import os
+    import urllib.error
+    import urllib.request
+
+    assert invoke(project, "build").returncode == 0
+    server = subprocess.Popen([sys.executable, "-m", "invoke", "serve", "--port", "0"], cwd=project, text=True,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        address = re.search(r"at (http://\S+/)", server.stdout.readline())[1]
+        for missing in ("no-such-page.html", "a/b/c.html"):
+            with pytest.raises(urllib.error.HTTPError) as answer:
+                urllib.request.urlopen(address + missing, timeout=10)
+            assert answer.value.code == 404
+            page = BeautifulSoup(answer.value.read().decode("utf-8"), "html.parser")
+            assert page.select_one("h1").get_text() == "Page not found"
+            # Links from the site's root, so that they work under any missing address.
+            assert page.select_one('link[rel="stylesheet"]')["href"] == "/theme/css/site.css"
+            assert all(a["href"].startswith(("/", "#")) for a in page.select("a[href]"))
+        with urllib.request.urlopen(address + "index.html", timeout=10) as found:
+            assert found.status == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
