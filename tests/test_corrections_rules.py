@@ -85,3 +85,22 @@ def test_each_outlet_stands_on_its_own_articles_and_an_unknown_outlet_is_one_per
     assert (standing["unknown:u2"].articles, standing["unknown:u2"].carrying) == (1, 0)
     assert (standing["outlet:One Outlet"].articles, standing["outlet:One Outlet"].carrying) == (3, 2)
     assert standing["outlet:One Outlet"].statuses == ("Not recorded",)
+
+
+def test_a_media_review_gives_the_original_link_when_the_file_does_and_stays_inside_its_script(tmp_path):
+    import json
+
+    from archive.corrections.structured_data import media_reviews
+
+    text = CORRECTION_FILE.read_text(encoding="utf-8").replace(
+        "- Category: decontextualized", "- Category: decontextualized\n- Original-Link: https://example.org/original-video").replace(
+        "### The game still", "### The game still</script><!--<script>")
+    hostile = tmp_path / "c.md"
+    hostile.write_text(text, encoding="utf-8")
+    found, problems = read_correction(load(hostile, "c.md"), set())
+    assert not problems
+    game, iraq = media_reviews(found, "https://example.org/c.html", "Site", "https://example.org")
+    assert "</script" not in game[:-len("</script>")] and "<!--" not in game
+    data = json.loads(game.split("\n", 1)[1].rsplit("\n", 1)[0])
+    assert data["name"] == "The game still</script><!--<script>" and "originalMediaLink" not in data
+    assert json.loads(iraq.split("\n", 1)[1].rsplit("\n", 1)[0])["originalMediaLink"] == "https://example.org/original-video"
