@@ -11,8 +11,10 @@ if str(PLUGIN_FOLDER) not in sys.path:
     sys.path.insert(0, str(PLUGIN_FOLDER))
 
 from archive.render import language_name  # noqa: E402  (needs the path above)
+from archive.wording import plural  # noqa: E402
 
-JINJA_FILTERS = {"language_name": language_name}
+# `plural`: {{ n|plural("article") }} -> "1 article", "2 articles" (one helper for every count shown).
+JINJA_FILTERS = {"language_name": language_name, "plural": plural}
 # Titles, bylines and outlet names come from archived text, which is untrusted:
 # templates escape everything unless marked safe (rendered content only).
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
@@ -49,7 +51,10 @@ CATEGORY_URL = "outlets/{slug}.html"
 CATEGORY_SAVE_AS = "outlets/{slug}.html"
 CATEGORIES_SAVE_AS = "outlets/index.html"
 CATEGORIES_URL = "outlets/index.html"
-DIRECT_TEMPLATES = ["index", "categories", "search", "404"]
+DIRECT_TEMPLATES = ["index", "categories", "search"]
+# The page a host serves for a missing address (plugin site_files; "" for none). Written with links
+# from SITEURL, or from "/" when SITEURL is empty, not relative to itself: it is served at any depth.
+NOT_FOUND_SAVE_AS = "404.html"
 # Pages the archive has no use for.
 TAG_SAVE_AS = TAGS_SAVE_AS = ""
 AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""

@@ -65,23 +65,97 @@ def preview(c):
     build(c, settings="publishconf.py")
 
 
+def _site_address() -> str:
+    """Where the published build says the site lives, in words (publishconf.py reads ARCHIVE_SITEURL)."""
+    address = os.environ.get("ARCHIVE_SITEURL", "").rstrip("/")
+    if address:
+        return f"for {address} (ARCHIVE_SITEURL): absolute links, canonical addresses, feeds and a sitemap"
+    return ("with relative links, as ARCHIVE_SITEURL is not set: the pages work from any address, "
+            "but there are no canonical addresses or sitemap, and 404.html links from the host's root")
+
+
 @task
 def publish(c):
-    """Build for publishing; then copy output/ to any static host."""
+    """Build output/ for a static host with publishconf.py (set ARCHIVE_SITEURL to the site's address). Uploads nothing."""
     preview(c)
-    print("output/ is ready to publish: copy its files to the static host.")
+    print(f"output/ was built {_site_address()}.\n"
+          "Nothing was uploaded: copy output/ to the static host, or run `invoke gh-pages` for GitHub Pages.")
+
+
+@task(help={"branch": "the branch to write (default gh-pages)",
+            "push": "push the branch to the remote 'origin' (default; --no-push only commits it)",
+            "message": "the commit message on the branch"})
+def gh_pages(c, branch="gh-pages", push=True, message="Publish the archive"):
+    """Build as publish does, commit output/ to the gh-pages branch of this git repository, and push it to origin."""
+    try:
+        from ghp_import import GhpError, ghp_import
+    except ImportError:
+        raise Exit("gh-pages needs ghp-import: pip install -r requirements.txt", code=1)
+
+    publish(c)
+    previous = os.getcwd()
+    os.chdir(ROOT)   # ghp-import works on the repository of its working folder
+    try:
+        # nojekyll: GitHub Pages serves the files as they are, without Jekyll.
+        ghp_import(str(OUTPUT), mesg=message, branch=branch, push=push, nojekyll=True)
+    except GhpError as err:
+        raise Exit(f"gh-pages: {err.message}", code=1)
+    finally:
+        os.chdir(previous)
+    print(f"output/ is committed to the branch {branch}" + (" and pushed to origin." if push else " (not pushed)."))
+
+
+@task(help={"port": "the port on localhost (default 8000)"})
+def serve(c, port=8000):
+    """Serve output/ on http://localhost:PORT as a static host does (a missing page gets 404.html); no rebuilds."""
+    from site_server import site_server
+
+    with site_server(OUTPUT, int(port)) as server:
+        print(f"Serving output/ at http://localhost:{server.server_address[1]}/ (Ctrl-C to stop)", flush=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+
+
+@task(help={"port": "the port on localhost (default 8000)"})
+def reserve(c, port=8000):
+    """Build, then serve output/ on http://localhost:PORT (as serve)."""
+    build(c)
+    serve(c, port)
+
+
+#: Folders and files whose every change rebuilds the site, in `regenerate` and `livereload`.
+WATCHED = ("content", "theme", "plugins", "pelicanconf.py")
+
+
+def _rebuild_quietly() -> None:
+    """Build, reporting problems without stopping the watching task."""
+    from build_site import main
+
+    main([str(ROOT / "pelicanconf.py")])
 
 
 @task
-def serve(c, port=8000):
-    """Serve output/ on http://localhost:PORT (no rebuilds)."""
-    import functools
-    import http.server
+def regenerate(c):
+    """Build, then rebuild on every change to content, theme, plugins or settings (no server: see livereload)."""
+    import time
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(OUTPUT))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", int(port)), handler) as server:
-        print(f"Serving output/ at http://localhost:{port}/ (Ctrl-C to stop)")
-        server.serve_forever()
+    from livereload.watcher import Watcher
+
+    # livereload's own polling watcher, so both tasks notice the same changes.
+    watcher = Watcher()
+    for watched in WATCHED:
+        watcher.watch(str(ROOT / watched))
+    print("Rebuilding output/ on every change (Ctrl-C to stop)", flush=True)
+    try:
+        while True:
+            changed, _ = watcher.examine()
+            if changed:   # the first look sees every file as changed: the first build
+                _rebuild_quietly()
+            time.sleep(1)
+    except KeyboardInterrupt:
+        pass
 
 
 @task
@@ -89,15 +163,10 @@ def livereload(c, port=8000):
     """Build, serve on http://localhost:PORT, rebuild and reload the browser on every change."""
     from livereload import Server
 
-    from build_site import main
-
-    def rebuild_quietly():
-        main([str(ROOT / "pelicanconf.py")])
-
-    rebuild_quietly()
+    _rebuild_quietly()
     server = Server()
-    for watched in ("content", "theme", "plugins", "pelicanconf.py"):
-        server.watch(str(ROOT / watched), rebuild_quietly)
+    for watched in WATCHED:
+        server.watch(str(ROOT / watched), _rebuild_quietly)
     server.serve(root=str(OUTPUT), host="127.0.0.1", port=int(port))
 
 

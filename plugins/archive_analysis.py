@@ -180,15 +180,21 @@ def _start_detection(generator) -> _Detection:
     return _Detection(articles, facts, corrections, feed.detector)
 
 
-class _ArticlesWrittenLast(ArticlesGenerator):
-    """Pelican's article generator, writing the article pages and feeds after
-    everything else it writes.
+#: Direct templates that show the analysis's results, written after it with the article pages.
+AFTER_ANALYSIS_TEMPLATES = ("categories",)
 
-    Pelican writes them first, but its other pages (index, outlet pages,
-    search, 404) show nothing the reuse results change, and writing those
-    first gives the detection worker the seconds it needs to finish.  Pelican
-    makes its own article generator, so a plugin cannot replace it; it gets
-    this class in its place once Pelican has read the articles."""
+
+class _ArticlesWrittenLast(ArticlesGenerator):
+    """Pelican's article generator, writing the article pages, feeds and
+    outlet pages after everything else it writes.
+
+    Pelican writes them first, but its other pages (index, search) show
+    nothing the reuse results change, and writing those first gives the
+    detection worker the seconds it needs to finish. The outlet pages and
+    their list (the `categories` template) show how many of an outlet's
+    articles carry a corrected claim, which the analysis decides.  Pelican makes its own article
+    generator, so a plugin cannot replace it; it gets this class in its
+    place once Pelican has read the articles."""
 
     all_generators: list | None = None   # set once Pelican has made them all
 
@@ -201,6 +207,22 @@ class _ArticlesWrittenLast(ArticlesGenerator):
 
     def generate_articles(self, write):
         self._held.append(partial(super().generate_articles, write))
+
+    def generate_categories(self, write):
+        self._held.append(partial(super().generate_categories, write))
+
+    def generate_direct_templates(self, write):
+        self._direct_templates(write, lambda name: name not in AFTER_ANALYSIS_TEMPLATES)
+        self._held.append(partial(self._direct_templates, write, lambda name: name in AFTER_ANALYSIS_TEMPLATES))
+
+    def _direct_templates(self, write, wanted) -> None:
+        """Pelican's own writing of the direct templates, of those `wanted` only."""
+        settings = self.settings
+        self.settings = {**settings, "DIRECT_TEMPLATES": [t for t in settings["DIRECT_TEMPLATES"] if wanted(t)]}
+        try:
+            super().generate_direct_templates(write)
+        finally:
+            self.settings = settings
 
     def generate_pages(self, writer):
         super().generate_pages(writer)

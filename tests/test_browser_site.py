@@ -19,7 +19,7 @@ def test_from_the_home_page_to_every_article_and_an_outlet(browser, site):
     page.goto(f"{site}/index.html")
     page.get_by_role("link", name="Fort Russ News").first.click()
     assert page.locator("h1").inner_text() == "Fort Russ News"
-    page.get_by_role("link", name="Russian MoD details US-ISIS cooperation").click()
+    page.locator("table.article-list").get_by_role("link", name="Russian MoD details US-ISIS cooperation").click()
     assert "Samer Hussein" in page.locator(".facts").inner_text()
 
 
@@ -58,3 +58,15 @@ def test_skip_link_is_the_first_stop_and_moves_to_the_content(browser, site):
     assert page.locator(".skip-link").is_visible()
     page.keyboard.press("Enter")
     assert page.url.endswith("#main")
+
+
+def test_a_missing_page_deep_in_the_site_gets_the_styled_404_page_and_links_that_work(browser, site):
+    page = browser.new_page()
+    styles = []
+    page.on("response", lambda r: styles.append((r.url, r.status)) if r.url.endswith(".css") else None)
+    answer = page.goto(f"{site}/a/b/c.html")
+    assert answer.status == 404
+    assert page.locator("h1").inner_text() == "Page not found"
+    assert styles == [(f"{site}/theme/css/site.css", 200)], "the stylesheet from the site's root, not from /a/b/"
+    page.get_by_role("link", name="home page").click()
+    assert page.url == f"{site}/index.html"

@@ -56,3 +56,51 @@ def test_each_marker_names_the_passages_its_paragraph_repeats():
     assert matched_passages((1, 3, 4)) == "passages 1, 3 and 4 of the claim's wording"
     findings, _ = find_carriers(correction(), [article("repeats")], {"repeats": {"p1": (1, 2)}})
     assert matched_passages(findings[0].passages_of("p1")) == "passages 1 and 2 of the claim's wording"
+
+
+def test_counts_agree_with_their_words():
+    from archive.wording import plural
+
+    assert plural(1, "article") == "1 article" and plural(0, "article") == "0 articles"
+    assert plural(2, "archived article") == "2 archived articles"
+    assert plural(1, "paragraph repeats", "paragraphs repeat") == "1 paragraph repeats"
+    assert plural(3, "paragraph repeats", "paragraphs repeat") == "3 paragraphs repeat"
+
+
+def test_the_verdict_loses_its_rating_only_where_it_begins_with_it():
+    assert correction().verdict_reason == "The images came from a video game and from 2016 footage from Iraq"
+    assert replace(correction(), verdict="Misleading: old footage").verdict_reason == "Misleading: old footage"
+    assert replace(correction(), verdict="False").verdict_reason == "False"
+
+
+def test_each_outlet_stands_on_its_own_articles_and_an_unknown_outlet_is_one_per_article():
+    from archive.corrections.apply import outlet_corrections
+
+    unknown = [replace(article(slug), outlet=None) for slug in ("u1", "u2")]
+    same = [replace(article(slug), outlet="One Outlet") for slug in ("o1", "o2", "o3")]
+    findings, _ = find_carriers(correction(), unknown + same, {"u1": {"p1": (1,)}, "o2": {"p1": (1,)}, "o3": {"p2": (2,)}})
+    standing = outlet_corrections(unknown + same, findings)
+    assert set(standing) == {"unknown:u1", "unknown:u2", "outlet:One Outlet"}
+    assert (standing["unknown:u1"].articles, standing["unknown:u1"].carrying) == (1, 1)
+    assert (standing["unknown:u2"].articles, standing["unknown:u2"].carrying) == (1, 0)
+    assert (standing["outlet:One Outlet"].articles, standing["outlet:One Outlet"].carrying) == (3, 2)
+    assert standing["outlet:One Outlet"].statuses == ("Not recorded",)
+
+
+def test_a_media_review_gives_the_original_link_when_the_file_does_and_stays_inside_its_script(tmp_path):
+    import json
+
+    from archive.corrections.structured_data import media_reviews
+
+    text = CORRECTION_FILE.read_text(encoding="utf-8").replace(
+        "- Category: decontextualized", "- Category: decontextualized\n- Original-Link: https://example.org/original-video").replace(
+        "### The game still", "### The game still</script><!--<script>")
+    hostile = tmp_path / "c.md"
+    hostile.write_text(text, encoding="utf-8")
+    found, problems = read_correction(load(hostile, "c.md"), set())
+    assert not problems
+    game, iraq = media_reviews(found, "https://example.org/c.html", "Site", "https://example.org")
+    assert "</script" not in game[:-len("</script>")] and "<!--" not in game
+    data = json.loads(game.split("\n", 1)[1].rsplit("\n", 1)[0])
+    assert data["name"] == "The game still</script><!--<script>" and "originalMediaLink" not in data
+    assert json.loads(iraq.split("\n", 1)[1].rsplit("\n", 1)[0])["originalMediaLink"] == "https://example.org/original-video"

@@ -84,7 +84,7 @@ def test_article_pages_carry_a_correction_comment_and_no_claim_review(built_site
 
 def test_the_explainer_has_one_claim_review_with_googles_fields(built_site):
     data = json_ld(page(built_site, EXPLAINER))
-    assert len(data) == 1
+    assert [d["@type"] for d in data] == ["ClaimReview", "MediaReview", "MediaReview"]
     review = data[0]
     assert review["@type"] == "ClaimReview"
     assert 0 < len(review["claimReviewed"]) <= 75
@@ -97,6 +97,77 @@ def test_the_explainer_has_one_claim_review_with_googles_fields(built_site):
     all_pages = [p for p in built_site.output.rglob("*.html")]
     with_review = [p for p in all_pages if '"ClaimReview"' in p.read_text(encoding="utf-8")]
     assert [p.relative_to(built_site.output).as_posix() for p in with_review] == [EXPLAINER]
+
+
+GAME_STILL = {
+    "name": "The game still",
+    "claimed": "An IS convoy leaving Abu Kamal for the Syrian-Iraqi border, “created November 9, 2017”",
+    "really": "A cropped still from the promotional video of a mobile game, “AC-130 Gunship Simulator: Special Ops Squadron”; "
+              "text left in the frame read “DEVELOPMENT FOOTAGE. THIS IS A WORK IN PROGRESS.”",
+    "context": "The promotional video of the mobile game “AC-130 Gunship Simulator: Special Ops Squadron”, "
+               "made by Byte Conveyor Studios, on YouTube since March 2015",
+}
+BELLINGCAT = "https://www.bellingcat.com/news/mena/2017/11/14/russian-ministry-defence-publishes-screenshots-computer-games-evidence-us-collusion-isis/"
+JAPAN_TIMES = "https://www.japantimes.co.jp/news/2017/11/15/world/russia-posts-video-game-image-proof-u-s-aiding-islamic-state-monitor/"
+CNN = "https://edition.cnn.com/2017/11/14/us/russia-fake-photos-accusation-trnd/index.html"
+
+
+def test_each_debunked_image_has_a_media_review_beside_the_claim_review(built_site):
+    claim, game, iraq = json_ld(page(built_site, EXPLAINER))
+    assert game["@type"] == iraq["@type"] == "MediaReview"
+    assert game["mediaAuthenticityCategory"] == "EditedOrCroppedContent"
+    assert iraq["mediaAuthenticityCategory"] == "DecontextualizedContent"
+    assert game["name"] == GAME_STILL["name"] and game["reviewBody"] == GAME_STILL["really"]
+    assert game["originalMediaContextDescription"] == GAME_STILL["context"]
+    assert "Fallujah" in iraq["originalMediaContextDescription"] and "2016" in iraq["originalMediaContextDescription"]
+    assert "originalMediaLink" not in game and "originalMediaLink" not in iraq, "no source gives the original's address"
+    assert [c["url"] for c in game["citation"]] == [BELLINGCAT, JAPAN_TIMES]
+    assert [c["url"] for c in iraq["citation"]] == [BELLINGCAT, CNN]
+    for review in (game, iraq):
+        assert review["url"] == f"{EXPLAINER}#{review['url'].split('#')[1]}" and review["url"].split("#")[1].startswith("image-")
+        assert review["author"] == claim["author"] and review["datePublished"] == claim["datePublished"]
+        item = review["itemReviewed"]
+        assert item["@type"] == "MediaReviewItem"
+        [appearance] = item["mediaItemAppearance"]
+        assert appearance["@type"] == "ImageObject" and appearance["datePublished"] == "2017-11-14"
+        assert appearance["publisher"]["name"] == "Russian Ministry of Defence"
+        assert "contentUrl" not in appearance, "the posts were deleted: the archive has no address of the image"
+    assert GAME_STILL["claimed"] in game["itemReviewed"]["mediaItemAppearance"][0]["description"]
+
+
+def test_the_explainer_lists_each_image_claimed_really_and_sources(built_site):
+    soup = page(built_site, EXPLAINER)
+    items = soup.select(".media-reviews li.media-review")
+    assert len(items) == 2
+    game = items[0]
+    assert game.select_one("h3").get_text() == GAME_STILL["name"]
+    facts = {dt.get_text(): dd for dt, dd in zip(game.select("dl > dt"), game.select("dl > dd"))}
+    assert list(facts) == ["Claimed to show", "What it really was", "Original context", "Rating", "Sources"]
+    assert facts["Claimed to show"].get_text() == GAME_STILL["claimed"]
+    assert facts["What it really was"].get_text() == GAME_STILL["really"]
+    assert [a["href"] for a in facts["Sources"].select("a")] == [BELLINGCAT, JAPAN_TIMES]
+    assert "Bellingcat" in facts["Sources"].get_text()
+    # Each MediaReview's address leads to its entry.
+    for review, item in zip(json_ld(soup)[1:], items):
+        assert review["url"].endswith("#" + item["id"])
+    iraq = " ".join(items[1].get_text().split())
+    assert "2016 footage filmed in Iraq" in iraq and "Out of context" in iraq
+    # What FACTS.md says is uncertain is not stated anywhere on the page.
+    text = soup.get_text()
+    for uncertain in ("June", "July", "August", "September", "four images", "five images"):
+        assert uncertain not in text
+
+
+def test_the_explainer_states_the_verdict_once_and_counts_agree(built_site):
+    soup = page(built_site, EXPLAINER)
+    box = soup.select_one(".verdict-box")
+    assert box.select_one("h2").get_text() == "Verdict: False"
+    assert box.select_one(".correction-verdict").get_text() == "The images came from a video game and from 2016 footage from Iraq."
+    assert box.get_text().count("False") == 1
+    text = " ".join(soup.get_text().split())
+    assert "the claim is carried by 5 articles from 5 outlets" in text
+    assert "(1 paragraph repeats it)" in text and "(4 paragraphs repeat it)" in text
+    assert "1 paragraph repeat it" not in text and "1 paragraphs" not in text
 
 
 def test_the_explainer_lists_are_computed_and_linked_from_home(built_site):
@@ -164,6 +235,20 @@ BAD = {
                          "wording must be quoted"),
     "undated event": (lambda t: t.replace("- 2017-11-14: The ministry deletes", "- unknown: The ministry deletes"),
                       "an event needs a date"),
+    "an image's unknown field": (lambda t: t.replace("- Category: edited-or-cropped", "- Category: edited-or-cropped\n- Location: Abu Kamal"),
+                                 "abu-kamal-irrefutable-evidence.md:70: unknown image field 'Location' (known: Claimed, Really, Context, Category, Source, Original-Link)"),
+    "an image without what it really was": (lambda t: t.replace("- Really: Images from 2016", "- Realy: Images from 2016"),
+                                            "abu-kamal-irrefutable-evidence.md:73: image 'The images from Iraq' has no really"),
+    "an image of an unknown category": (lambda t: t.replace("- Category: decontextualized", "- Category: old"),
+                                        "abu-kamal-irrefutable-evidence.md:77: category 'old' must be one of: original, decontextualized"),
+    "an image's bad address": (lambda t: t.replace("- Source: https://edition.cnn.com", "- Source: edition.cnn.com"),
+                               "abu-kamal-irrefutable-evidence.md:79: address 'edition.cnn.com/2017/11/14/us/russia-fake-photos-accusation-trnd/index.html' must be an http(s) address"),
+    "an image's source not under Evidence": (lambda t: t.replace("- Source: https://edition.cnn.com/2017/11/14/us/russia-fake-photos-accusation-trnd/index.html", "- Source: https://example.org/elsewhere"),
+                                             "abu-kamal-irrefutable-evidence.md:79: source 'https://example.org/elsewhere' is not listed under '## Evidence'"),
+    "an image's field given twice": (lambda t: t.replace("- Category: decontextualized", "- Category: decontextualized\n- Category: staged"),
+                                     "abu-kamal-irrefutable-evidence.md:78: 'Category' is given twice for this image"),
+    "an image's field outside an entry": (lambda t: t.replace("### The game still\n", ""),
+                                          "abu-kamal-irrefutable-evidence.md:65: an image's entry is a '### Name' line, then one '- Key: value' line a field"),
     "a rating of many words": (lambda t: t.replace("Rating: False\n", "Rating: False because the images came from a game\n"),
                                "abu-kamal-irrefutable-evidence.md:9: rating 'False because the images came from a game' has 8 words"),
 }

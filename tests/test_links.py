@@ -130,10 +130,12 @@ class Site:
                     problems.append(f"{source}: {what} {given!r} -> no element with id {unquote(fragment)!r} in {page}")
         return problems
 
-    def check_pages(self, output: Path) -> list[str]:
+    def check_pages(self, output: Path, leave_out: tuple[str, ...] = ()) -> list[str]:
         problems = []
         for path in html_pages(output, moved=True):
             relative = path.relative_to(output).as_posix()
+            if relative in leave_out:
+                continue
             address = self.home + relative
             body = self.fetch(address)
             assert body is not None, f"{relative} is in output/ but {address} does not load"
@@ -193,7 +195,10 @@ def test_every_link_and_anchor_resolves_from_plain_files(built_site):
     """Opened from disk there is no server to add index.html or map a path:
     every link must name a file that exists, and every anchor an id in it."""
     site = Site(built_site.output.as_uri() + "/")
-    problems = site.check_pages(built_site.output)
+    # Only a host shows 404.html, for any missing address: its links start at the
+    # site's root (see the site_files plugin), which plain files do not have. The
+    # served crawls above check it; test_tasks and test_browser_site at a nested address.
+    problems = site.check_pages(built_site.output, leave_out=("404.html",))
     assert not problems, "\n".join(problems)
     assert site.followed > 500 and site.anchors > 100, "the crawl followed too few links to mean anything"
 

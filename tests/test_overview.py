@@ -84,7 +84,7 @@ def test_rows_are_outlets_and_an_unknown_outlet_is_one_row_per_article(matrix):
     labels = [r.label for r in matrix.rows]
     assert labels == ["Outlet X", "Outlet Y", FACTS["d"].outlet_label, FACTS["c"].outlet_label]
     assert [a.slug for a in matrix.rows[0].articles] == ["a", "b"]
-    assert FACTS["c"].outlet_label.startswith("Unknown outlet (“An undated story")
+    assert FACTS["c"].outlet_label.startswith("Outlet not stated — “An undated story")
     assert all(not c for c in matrix.rows[1].cells), "an outlet that repeats nothing still has its row"
     assert [r.carried for r in matrix.rows] == [3, 0, 2, 3]
 
@@ -266,7 +266,7 @@ def outlet_label(article: dict) -> str:
     if article["outlet"]:
         return article["outlet"]
     words = article["title"].split()
-    return f"Unknown outlet (“{' '.join(words[:5])}{'…' if len(words) > 5 else ''}”)"
+    return f"Outlet not stated — “{' '.join(words[:5])}{'…' if len(words) > 5 else ''}”"
 
 
 def test_home_page_links_to_the_overview(built_site):

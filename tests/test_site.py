@@ -144,12 +144,66 @@ def test_anchors_do_not_change_when_an_unrelated_article_is_added(tmp_path):
         assert ids[0] == ids[1]
 
 
+UNKNOWN_OUTLETS = {  # article slug -> its outlet's label, as the overview names its row
+    "russia-us-directly-supports-isil-terrorists-in-syria": "Outlet not stated — “Russia: US Directly Supports ISIL…”",
+    "russian-federation-says-us-providing-cover-for-islamic-state": "Outlet not stated — “Russian Federation says U.S. providing…”",
+    "us-led-coalition-covered-islamic-state-terrorists-combat": "Outlet not stated — “US-led Coalition Covered Islamic State…”",
+}
+
+
+def text_of(tag) -> str:
+    return " ".join(tag.get_text().split())
+
+
 def test_outlet_pages_list_their_articles(built_site):
     page = BeautifulSoup(built_site.page("outlets/fort-russ-news.html"), "html.parser")
     assert "Russian MoD details US-ISIS cooperation" in page.get_text()
-    unknown = BeautifulSoup(built_site.page("outlets/outlet-unknown.html"), "html.parser")
-    assert len(unknown.select("tbody tr")) == 3
-    assert "does not name the outlet" in unknown.get_text()
+    assert page.select_one("table.article-list caption").get_text() == "1 archived article"
+
+
+def test_each_unknown_outlet_has_its_own_page_named_as_on_the_overview(built_site):
+    overview = BeautifulSoup(built_site.page("overview.html"), "html.parser")
+    rows = {str(th.contents[0]).strip() for th in overview.select("table tbody th[scope=row]")}
+    for slug, label in UNKNOWN_OUTLETS.items():
+        page = BeautifulSoup(built_site.page(f"outlets/not-stated-{slug}.html"), "html.parser")
+        assert page.select_one("h1").get_text() == label
+        assert [a["href"].rsplit("/", 1)[-1] for a in page.select("tbody tr a")] == [f"{slug}.html"]
+        assert "does not name the outlet" in page.get_text()
+        assert label in rows, "the overview names the outlet alike"
+    assert not (built_site.output / "outlets" / "outlet-unknown.html").exists()
+    listed = BeautifulSoup(built_site.page("outlets/index.html"), "html.parser").select("ul.outlets > li")
+    assert len(listed) == 5 == len(rows), "as many outlets as the overview counts"
+
+
+def test_outlet_pages_say_how_the_outlet_handled_the_claim(built_site):
+    later = BeautifulSoup(built_site.page("outlets/not-stated-us-led-coalition-covered-islamic-state-terrorists-combat.html"), "html.parser")
+    status = text_of(later.select_one(".outlet-corrections"))
+    assert "Its archived article carries a claim the archive corrects." in status
+    assert "Corrected later. The outlet later added its own note to this article. An editor's note dated 27 November 2017" in status
+    assert later.select_one('.outlet-corrections a[href$="corrections/abu-kamal-irrefutable-evidence.html"]')
+    sana = text_of(BeautifulSoup(built_site.page("outlets/sana.html"), "html.parser").select_one(".outlet-corrections"))
+    assert "Not corrected. The outlet has not corrected this article" in sana
+    listed = {text_of(li.a): text_of(li) for li in BeautifulSoup(built_site.page("outlets/index.html"), "html.parser").select("ul.outlets > li")}
+    assert listed["SANA"] == "SANA: 1 archived article, 1 carrying a debunked claim (not corrected)"
+    assert listed[UNKNOWN_OUTLETS["russian-federation-says-us-providing-cover-for-islamic-state"]].endswith(
+        ": 1 archived article, 1 carrying a debunked claim (mentions the dispute)")
+
+
+def test_an_outlets_page_counts_its_articles_and_those_that_carry_the_claim(tmp_path):
+    content = copy_content(tmp_path)
+    for n, (title, text) in enumerate((("Weather report", "It rained all day in the valley."),
+                                       ("Harvest report", "Farmers brought in a record grain harvest."))):
+        (content / "articles" / f"extra-{n}.md").write_text(
+            f"Title: {title}\nSlug: extra-{n}\nDate: 2017-11-1{n + 3}\nOutlet: SANA\nAuthor: unknown\n"
+            f"Lang: en\nOriginal: unknown\n\n{text}\n", encoding="utf-8")
+    built = build_site(content, tmp_path / "output")
+    assert built.status == 0, built.errors
+    sana = BeautifulSoup(built.page("outlets/sana.html"), "html.parser")
+    assert "1 of its 3 archived articles carries a claim the archive corrects." in text_of(sana.select_one(".outlet-corrections"))
+    assert sana.select_one("table.article-list caption").get_text() == "3 archived articles"
+    assert len(sana.select(".outlet-correction-list > li")) == 1
+    listed = {text_of(li.a): text_of(li) for li in BeautifulSoup(built.page("outlets/index.html"), "html.parser").select("ul.outlets > li")}
+    assert listed["SANA"] == "SANA: 3 archived articles, 1 carrying a debunked claim (not corrected)"
 
 
 def test_links_to_outlets_do_not_lend_them_ranking(built_site):

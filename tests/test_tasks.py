@@ -129,3 +129,92 @@ def test_clean_removes_the_output(project):
     assert (project / "output" / "index.html").exists()
     assert invoke(project, "clean").returncode == 0
     assert not (project / "output").exists()
+
+
+def test_serve_answers_a_missing_page_with_the_sites_own_404_page(project):
+    import os
+    import urllib.error
+    import urllib.request
+
+    assert invoke(project, "build").returncode == 0
+    server = subprocess.Popen([sys.executable, "-m", "invoke", "serve", "--port", "0"], cwd=project, text=True,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        address = re.search(r"at (http://\S+/)", server.stdout.readline())[1]
+        for missing in ("no-such-page.html", "a/b/c.html"):
+            with pytest.raises(urllib.error.HTTPError) as answer:
+                urllib.request.urlopen(address + missing, timeout=10)
+            assert answer.value.code == 404
+            page = BeautifulSoup(answer.value.read().decode("utf-8"), "html.parser")
+            assert page.select_one("h1").get_text() == "Page not found"
+            # Links from the site's root, so that they work under any missing address.
+            assert page.select_one('link[rel="stylesheet"]')["href"] == "/theme/css/site.css"
+            assert all(a["href"].startswith(("/", "#")) for a in page.select("a[href]"))
+        with urllib.request.urlopen(address + "index.html", timeout=10) as found:
+            assert found.status == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_the_published_404_page_links_from_the_site_address(project):
+    run = invoke(project, "publish", env={"ARCHIVE_SITEURL": "https://example.org/archive"})
+    assert run.returncode == 0, run.stderr
+    assert "for https://example.org/archive (ARCHIVE_SITEURL)" in run.stdout and "Nothing was uploaded" in run.stdout
+    page = BeautifulSoup((project / "output" / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.select_one('link[rel="stylesheet"]')["href"] == "https://example.org/archive/theme/css/site.css"
+    assert all(a["href"].startswith(("https://example.org/archive/", "#")) for a in page.select("a[href]"))
+    unset = invoke(project, "publish", env={"ARCHIVE_SITEURL": ""})
+    assert unset.returncode == 0 and "ARCHIVE_SITEURL is not set" in unset.stdout
+
+
+def test_gh_pages_commits_the_published_site_to_its_branch(project):
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, check=True).stdout
+
+    git("init", "-q", "-b", "main")
+    git("-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-q", "--allow-empty", "-m", "start")
+    run = invoke(project, "gh-pages", "--no-push", env={"ARCHIVE_SITEURL": "https://example.org/archive",
+                                                      "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
+                                                      "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"})
+    assert run.returncode == 0, run.stderr
+    assert "committed to the branch gh-pages (not pushed)" in run.stdout
+    files = git("ls-tree", "-r", "--name-only", "gh-pages").split()
+    assert {"index.html", "404.html", ".nojekyll", "sitemap.xml"} <= set(files)
+    home = git("show", "gh-pages:index.html")
+    assert 'href="https://example.org/archive/theme/css/site.css"' in home, "built with publishconf.py"
+    assert git("rev-parse", "--abbrev-ref", "HEAD").strip() == "main", "the working branch is left alone"
+
+
+def test_gh_pages_outside_a_git_repository_says_so(project):
+    run = invoke(project, "gh-pages", "--no-push", env={"GIT_CEILING_DIRECTORIES": str(project.parent)})
+    assert run.returncode == 1
+    assert "gh-pages:" in run.stderr and "not a git repository" in run.stderr.lower()
+    assert "Traceback" not in run.stderr
+
+
+def test_regenerate_builds_then_rebuilds_on_a_change(project):
+    import os
+    import time
+
+    article = project / "content" / "articles" / "russian-mod-details-us-isis-cooperation.md"
+    page = project / "output" / "articles" / "russian-mod-details-us-isis-cooperation.html"
+    watcher = subprocess.Popen([sys.executable, "-m", "invoke", "regenerate"], cwd=project, text=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+
+    def wait_for(condition, what: str) -> None:
+        deadline = time.monotonic() + 90
+        while not condition():
+            assert watcher.poll() is None, "regenerate stopped"
+            assert time.monotonic() < deadline, f"no {what} within 90 s"
+            time.sleep(0.5)
+
+    try:
+        wait_for(lambda: page.exists(), "first build")
+        time.sleep(1.5)   # a later change must have a later modification time
+        article.write_text(article.read_text(encoding="utf-8").replace(
+            "Title: Russian MoD details US-ISIS cooperation", "Title: Russian MoD details US-ISIS cooperation again"), encoding="utf-8")
+        wait_for(lambda: page.exists() and "cooperation again" in page.read_text(encoding="utf-8"), "rebuild")
+    finally:
+        watcher.terminate()
+        watcher.wait(timeout=10)

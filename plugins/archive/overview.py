@@ -27,6 +27,7 @@ from .reuse import Key, ReuseResult
 from .reuse.model import STRENGTHS
 from .statement_labels import short_label
 from .reuse_view import group_url, paragraph_numbers
+from .wording import plural
 
 FIRST_SEEN = "first seen"
 #: A member with no direct link to another member joined its group through
@@ -305,7 +306,3 @@ def _days(articles: list[Mark], statements: int) -> list[Mark]:
         days.append(Mark(DAY, ArchiveDate(datetime(day.year, day.month, day.day)), plural(len(marks), "article"),
                          detail, None, count=len(marks)))
     return days
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"

@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from datetime import date as Date
 
 from .dates import short_month
-from .overview import ARTICLE, CLAIM, DAY, NOTE, Mark, Timeline, plural
+from .overview import ARTICLE, CLAIM, DAY, NOTE, Mark, Timeline
+from .wording import plural
 
 WIDTH = 340   # drawn at about its own size on a phone, so that its text stays readable there
 AXIS_X = 96

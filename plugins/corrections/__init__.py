@@ -7,7 +7,7 @@ matches that `archive_analysis` found with the reuse detector.
 The list of corrections is in the context ("archive_corrections") before
 Pelican writes its index, which links to each explainer; what each
 correction found is added to its entry once the analysis is complete, before
-the articles, the explainers and the overview are written.
+the articles, the explainers, the overview and the outlet pages are written.
 """
 from __future__ import annotations
 
@@ -16,15 +16,18 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from archive.corrections.apply import by_outlet, find_carriers
+from archive.corrections.apply import by_outlet, find_carriers, outlet_corrections
 from archive.corrections.feed import corrections_feed
+from archive.corrections.media import CATEGORIES
 from archive.corrections.notice import matched_passages
-from archive.corrections.structured_data import claim_review, correction_comment
+from archive.corrections.structured_data import claim_review, correction_comment, media_reviews
 from archive.paragraph_html import Decoration, decorate
 from archive.render import render_summary
 from archive_analysis import analyse, analysed, connect, corrections
 
 CONTEXT_KEY = "archive_corrections"
+#: Outlet (category) slug -> archive.corrections.apply.OutletCorrections, for the outlet pages.
+OUTLETS_KEY = "outlet_corrections"
 
 
 def explainer_url(slug: str) -> str:
@@ -52,10 +55,13 @@ def apply_corrections(generators):
         article.notices = []   # the notes the archive puts above the archived text (article.html, feeds)
     notice, flag, context_note = (generators[0].get_template(name)
                                   for name in ("_correction_notice", "_claim_flag", "_debunk_note"))
+    applied = []
     for explainer in list_corrections(generators):
         correction, url = explainer["correction"], explainer["url"]
+        address, site = _absolute(settings, url), (settings.get("SITENAME", ""), settings.get("SITEURL", ""))
         findings, debunking = find_carriers(correction, facts, analysis.claim_matches.get(correction.slug, {}),
                                             analysis.debunk_matches.get(correction.slug, {}))
+        applied += findings
         for finding in findings:
             article = by_slug[finding.article.slug]
             flags = {pid: Decoration(("repeats-claim",), before=flag.render(
@@ -73,9 +79,15 @@ def apply_corrections(generators):
         explainer.update({
             "findings": findings, "outlets": by_outlet(findings), "debunking": debunking,
             "explanation": render_summary(correction.explanation),
-            "json_ld": claim_review(correction, findings, _absolute(settings, url),
-                                    settings.get("SITENAME", ""), settings.get("SITEURL", "")),
+            "images": [{"image": image, "category": CATEGORIES[image.category]} for image in correction.images],
+            # The ClaimReview first, then one MediaReview an image.
+            "json_ld": "\n".join([claim_review(correction, findings, address, *site),
+                                  *media_reviews(correction, address, *site)]),
         })
+    generators[0].context["explainer_urls"] = {e["correction"].slug: e["url"] for e in list_corrections(generators)}
+    standing = outlet_corrections(facts, applied)
+    generators[0].context[OUTLETS_KEY] = {article.category.slug: standing[analysis.facts[article.slug].source_key]
+                                          for article in analysis.articles}
 
 
 class ExplainerGenerator(Generator):

@@ -15,6 +15,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.readers import BaseReader
 
+from archive.article_facts import outlet_label, outlet_page_slug
 from archive.article_fields import ArticleMeta, validate
 from archive.content_check import CHECKED_SETTING, MARKDOWN_EXTENSIONS, SECTIONS, body_problems, check_content, load
 from archive.import_record import load_record, record_path
@@ -25,7 +26,6 @@ from archive.render import ArticleRenderer, render_summary
 # none gets this placeholder, and `date_known` False so that no template,
 # feed or data file ever shows it as a date.
 UNKNOWN_DATE_PLACEHOLDER = datetime(1970, 1, 1, tzinfo=timezone.utc)
-UNKNOWN_OUTLET = "Outlet unknown"
 log = logging.getLogger(__name__)
 
 
@@ -74,12 +74,16 @@ class MistuneReader(BaseReader):
     def _article_metadata(self, doc, path: Path) -> dict:
         meta = ArticleMeta.from_document(doc)
         record = record_path(path)
+        # An outlet is a category: one page per outlet, an unknown outlet one per article.
+        category = self.process_metadata("category", outlet_label(meta.outlet, meta.title))
+        if outlet_page_slug(meta.outlet, meta.slug):
+            category.slug = outlet_page_slug(meta.outlet, meta.slug)
         return {
             "archive": meta,
             "date": meta.date.moment or UNKNOWN_DATE_PLACEHOLDER,
             "date_known": meta.date.known,
             "archive_sort_key": (meta.date.sort_key(), meta.slug),
-            "category": self.process_metadata("category", meta.outlet or UNKNOWN_OUTLET),
+            "category": category,
             "lang": meta.lang,
             "import_record": load_record(record, display_path(record)),
         }

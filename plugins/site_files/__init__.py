@@ -1,11 +1,16 @@
-"""Pelican adapter: robots.txt always; sitemap.xml when the site's absolute
-address is known (SITEURL in publishconf.py), since a sitemap must list
-absolute addresses."""
+"""Pelican adapter: the files a static host needs besides the pages.
+
+robots.txt always; sitemap.xml when the site's absolute address is known
+(SITEURL in publishconf.py), since a sitemap must list absolute addresses;
+and the not-found page (NOT_FOUND_SAVE_AS, 404.html), whose links start at
+the site's root instead of being relative to its own place.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
 from pelican import signals
+from pelican.generators import Generator
 
 from archive.site_files import robots_txt, sitemap_xml
 
@@ -31,5 +36,26 @@ def write_site_files(pelican):
     (output / "robots.txt").write_text(robots_txt(site_url if absolute else None), encoding="utf-8")
 
 
+class NotFoundGenerator(Generator):
+    """Writes the not-found page.
+
+    A host serves it for any missing address, e.g. /a/b/c.html, so the
+    relative links every other page has (RELATIVE_URLS) would point below
+    that address: its stylesheet and links are written from SITEURL instead,
+    or from the root ("/theme/...") when SITEURL is empty. Opened as a plain
+    file it therefore shows without its style; served, it works at any depth."""
+
+    def generate_output(self, writer):
+        save_as = self.settings.get("NOT_FOUND_SAVE_AS")
+        if save_as:
+            writer.write_file(save_as, self.get_template("404"), self.context, relative_urls=False,
+                              template_name="404", page_name=Path(save_as).stem, url=save_as)
+
+
+def add_generator(pelican):
+    return NotFoundGenerator
+
+
 def register():
     signals.finalized.connect(write_site_files)
+    signals.get_generators.connect(add_generator)

@@ -119,6 +119,35 @@ def by_outlet(findings: list[Finding]) -> list[OutletSummary]:
     """Findings grouped by outlet (an unknown outlet stands alone), earliest first."""
     groups: dict[str, list[Finding]] = {}
     for finding in sorted(findings, key=lambda f: f.article.order()):
-        name = finding.article.outlet or f"Outlet unknown ({finding.article.title})"
-        groups.setdefault(name, []).append(finding)
-    return [OutletSummary(name, tuple(items)) for name, items in groups.items()]
+        groups.setdefault(finding.article.source_key, []).append(finding)
+    return [OutletSummary(items[0].article.outlet_label, tuple(items)) for items in groups.values()]
+
+
+@dataclass(frozen=True)
+class OutletCorrections:
+    """How one outlet's archived articles stand with the corrections: its
+    outlet page shows it."""
+    articles: int                   # the outlet's archived articles
+    findings: tuple[Finding, ...]   # each correction applied to one of them, oldest article first
+
+    @property
+    def carrying(self) -> int:
+        """How many of its articles carry a debunked claim."""
+        return len({f.article.slug for f in self.findings})
+
+    @property
+    def statuses(self) -> tuple[str, ...]:
+        """How it handled the claims, in a few words each, without repeats."""
+        return tuple(dict.fromkeys(f.handling_status for f in self.findings))
+
+
+def outlet_corrections(articles: list[ArticleFacts], findings: Iterable[Finding]) -> dict[str, OutletCorrections]:
+    """Every outlet's standing, keyed by ArticleFacts.source_key (an unknown
+    outlet is one per article, as everywhere)."""
+    counts: dict[str, int] = {}
+    for article in articles:
+        counts[article.source_key] = counts.get(article.source_key, 0) + 1
+    found: dict[str, list[Finding]] = {key: [] for key in counts}
+    for finding in sorted(findings, key=lambda f: (f.article.order(), f.correction.slug)):
+        found[finding.article.source_key].append(finding)
+    return {key: OutletCorrections(counts[key], tuple(found[key])) for key in counts}

@@ -8,6 +8,15 @@ two optional ones:
     ## Explanation        Markdown: what the material really was, who found it
     ## Evidence           one source a line: '- Publisher, YYYY-MM-DD: [Title](https://...)'
     ## Events             one a line: '- YYYY-MM-DD: What happened — detail (who reported it)'
+    ## Images             optional: what each debunked image really was, one entry each:
+
+        ### The convoy still
+        - Claimed: what the image was claimed to show
+        - Really: what it really was
+        - Context: its original context
+        - Category: edited-or-cropped   (a key of media.CATEGORIES)
+        - Source: https://...            (one line a source; each listed under Evidence)
+        - Original-Link: https://...     (optional: where the original can be seen)
 """
 from __future__ import annotations
 
@@ -19,7 +28,9 @@ from ..article_fields import FieldRule, check_date, check_slug, validate
 from ..dates import ArchiveDate, parse_date
 from ..frontmatter import Document
 from ..problems import Problem
-from .model import Correction, Event, Evidence
+from ..slugs import slugify
+from .media import check_category
+from .model import Correction, Event, Evidence, Image
 
 
 def _check_rating(value: str) -> str | None:
@@ -44,7 +55,7 @@ CORRECTION_FIELDS: dict[str, FieldRule] = {
 }
 
 SECTIONS = ("claim wording", "explanation", "evidence")
-OPTIONAL_SECTIONS = ("debunk wording", "events")
+OPTIONAL_SECTIONS = ("debunk wording", "events", "images")
 CLAIM_LENGTH = 75
 _SECTION = re.compile(r"^##\s+(?P<name>.+?)\s*$")
 _EVENT = re.compile(r"^[-*]\s+(?P<date>[^:]+?):\s*(?P<title>.+?)(?:\s+—\s+(?P<detail>.+?))?(?:\s+\((?P<source>[^()]+)\))?\s*$")
@@ -65,7 +76,7 @@ def _sections(doc: Document, problems: list[Problem]) -> dict[str, list[tuple[in
         if heading:
             current = heading["name"].lower()
             if current not in SECTIONS + OPTIONAL_SECTIONS:
-                problems.append(Problem(doc.path, number, f"unknown section '{heading['name']}' (known: Claim wording, Debunk wording, Explanation, Evidence, Events)"))
+                problems.append(Problem(doc.path, number, f"unknown section '{heading['name']}' (known: Claim wording, Debunk wording, Explanation, Evidence, Events, Images)"))
             elif current in found:
                 problems.append(Problem(doc.path, number, f"section '{heading['name']}' is given twice"))
             found.setdefault(current, [])
@@ -113,10 +124,17 @@ def _dated_items(lines: list[tuple[int, str]], path: str, problems: list[Problem
     return tuple(items)
 
 
-def _evidence_item(match: re.Match, date: ArchiveDate) -> Evidence:
-    parts = urlsplit(match["url"])
+def _check_url(value: str) -> str | None:
+    parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"address {match['url']!r} must be an http(s) address")
+        return f"address {value!r} must be an http(s) address"
+    return None
+
+
+def _evidence_item(match: re.Match, date: ArchiveDate) -> Evidence:
+    message = _check_url(match["url"])
+    if message:
+        raise ValueError(message)
     return Evidence(match["publisher"], date, match["title"], match["url"])
 
 
@@ -124,6 +142,81 @@ def _event_item(match: re.Match, date: ArchiveDate) -> Event:
     if not date.known:
         raise ValueError("an event needs a date: it is placed on the timeline")
     return Event(date, match["title"], match["detail"] or "", match["source"])
+
+
+#: An image's keys: name -> (required, may be given more than once, what it says).
+IMAGE_KEYS: dict[str, tuple[bool, bool, str]] = {
+    "Claimed": (True, False, "what the image was claimed to show"),
+    "Really": (True, False, "what it really was"),
+    "Context": (True, False, "its original context"),
+    "Category": (True, False, "how it misleads, a key of media.CATEGORIES"),
+    "Source": (True, True, "the address of a source listed under Evidence"),
+    "Original-Link": (False, False, "where the original can be seen"),
+}
+_IMAGE_HEADING = re.compile(r"^###\s+(?P<name>.+?)\s*$")
+_IMAGE_FIELD = re.compile(r"^[-*]\s+(?P<key>[A-Za-z-]+):\s*(?P<value>.*?)\s*$")
+_IMAGE_FORM = "an image's entry is a '### Name' line, then one '- Key: value' line a field"
+
+
+def _image_entries(lines: list[tuple[int, str]], path: str, problems: list[Problem]
+                   ) -> list[tuple[int, str, dict[str, list[tuple[int, str]]]]]:
+    """(line, name, key -> [(line, value)]) for each '### Name' entry, in file order."""
+    entries: list = []
+    known = {key.lower(): key for key in IMAGE_KEYS}
+    for number, line in lines:
+        text = line.strip()
+        if not text:
+            continue
+        heading = _IMAGE_HEADING.match(text)
+        field = _IMAGE_FIELD.match(text)
+        if heading:
+            entries.append((number, heading["name"], {}))
+        elif not entries or not field:
+            problems.append(Problem(path, number, _IMAGE_FORM))
+        elif field["key"].lower() not in known:
+            problems.append(Problem(path, number, f"unknown image field '{field['key']}' (known: {', '.join(IMAGE_KEYS)})"))
+        else:
+            key = known[field["key"].lower()]
+            given = entries[-1][2].setdefault(key, [])
+            if given and not IMAGE_KEYS[key][1]:
+                problems.append(Problem(path, number, f"'{key}' is given twice for this image"))
+            given.append((number, field["value"]))
+    return entries
+
+
+def _images(lines: list[tuple[int, str]], path: str, problems: list[Problem],
+            evidence: tuple[Evidence, ...]) -> tuple[Image, ...]:
+    """The Images section: each entry complete, its category known, its
+    addresses http(s), and every source one the Evidence section lists (so
+    that the explainer can name its publisher and title)."""
+    sources = {item.url: item for item in evidence}
+    images, anchors = [], {}
+    for line, name, fields in _image_entries(lines, path, problems):
+        found = len(problems)
+        for key, (required, _, meaning) in IMAGE_KEYS.items():
+            if required and not any(value for _, value in fields.get(key, [])):
+                problems.append(Problem(path, line, f"image '{name}' has no {key.lower()}: add '- {key}: ...' ({meaning})"))
+        for number, value in fields.get("Category", []):
+            message = check_category(value)
+            if message:
+                problems.append(Problem(path, number, message))
+        for key in ("Source", "Original-Link"):
+            for number, value in fields.get(key, []):
+                message = _check_url(value) if value else None
+                if message:
+                    problems.append(Problem(path, number, message))
+                elif key == "Source" and value and value not in sources:
+                    problems.append(Problem(path, number, f"source {value!r} is not listed under '## Evidence': list it there, then give its address here"))
+        anchor = f"image-{slugify(name)}"
+        if anchor in anchors:
+            problems.append(Problem(path, line, f"image '{name}' has the same name as the one on line {anchors[anchor]}"))
+        anchors.setdefault(anchor, line)
+        if len(problems) > found:
+            continue
+        value = {key: given[0][1] for key, given in fields.items()}
+        images.append(Image(name, value["Claimed"], value["Really"], value["Context"], value["Category"],
+                            tuple(sources[url] for _, url in fields["Source"]), value.get("Original-Link"), anchor))
+    return tuple(images)
 
 
 def read_correction(doc: Document, article_slugs: set[str]) -> tuple[Correction | None, list[Problem]]:
@@ -143,6 +236,7 @@ def read_correction(doc: Document, article_slugs: set[str]) -> tuple[Correction 
                             "evidence must read '- Publisher, YYYY-MM-DD: [Title](https://address)'", _evidence_item)
     events = _dated_items(sections.get("events", []), doc.path, problems, _EVENT,
                           "an event must read '- YYYY-MM-DD: What happened — detail (who reported it)'", _event_item)
+    images = _images(sections.get("images", []), doc.path, problems, evidence)
     if problems:
         return None, problems
     correction = Correction(
@@ -151,6 +245,6 @@ def read_correction(doc: Document, article_slugs: set[str]) -> tuple[Correction 
         first_appearance=doc.value("first-appearance"),
         verdict=doc.value("verdict"), rating=doc.value("rating"), summary=doc.value("summary"),
         passages=passages, debunk_passages=debunk, explanation="\n".join(text for _, text in sections["explanation"]).strip(),
-        evidence=evidence, events=events, include=_slugs(doc.value("include")), exclude=_slugs(doc.value("exclude")),
+        evidence=evidence, images=images, events=events, include=_slugs(doc.value("include")), exclude=_slugs(doc.value("exclude")),
     )
     return correction, []
