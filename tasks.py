@@ -24,15 +24,16 @@ def _built(status: int) -> None:
 
 @task
 def check(c):
-    """Validate all content without building; print file:line: message for each problem."""
-    from archive.content_check import check_content
+    """Validate all content without building; print file:line: message for each problem, and warnings."""
+    from archive.content_check import check_content, content_warnings
 
     problems = check_content(CONTENT)
-    for problem in problems:
+    warnings = content_warnings(CONTENT)
+    for problem in problems + warnings:
         print(problem, file=sys.stderr)
     if problems:
         raise Exit(f"{len(problems)} problem(s) found", code=1)
-    print("content is valid")
+    print(f"content is valid ({len(warnings)} warning(s): see above)" if warnings else "content is valid")
 
 
 @task

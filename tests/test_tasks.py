@@ -103,10 +103,42 @@ def test_new_writes_a_skeleton_that_checks_once_text_is_added(project):
     run = invoke(project, "new", "--title", "A Fresh Report", "--outlet", "Example Times", "--date", "2017-11-20")
     assert run.returncode == 0, run.stderr
     skeleton = project / "content" / "articles" / "a-fresh-report.md"
-    assert "Title: A Fresh Report\nSlug: a-fresh-report\nDate: 2017-11-20\nOutlet: Example Times" in skeleton.read_text(encoding="utf-8")
+    text = skeleton.read_text(encoding="utf-8")
+    assert "Title: A Fresh Report\nSlug: a-fresh-report\nDate: 2017-11-20\nOutlet: Example Times" in text
+    # the placeholder is an instruction, not archived text: check and the build refuse it, naming its line
+    placeholder_line = text.split("\n").index("Paste the article's text here, one blank line between paragraphs.") + 1
+    refused = invoke(project, "check")
+    assert refused.returncode == 1
+    assert f"content/articles/a-fresh-report.md:{placeholder_line}: the placeholder of `invoke new` is still here" in refused.stderr
+    built = invoke(project, "build")
+    assert built.returncode == 1 and f"a-fresh-report.md:{placeholder_line}: the placeholder" in built.stderr
+    assert "Traceback" not in refused.stderr + built.stderr
+    skeleton.write_text(text.replace("Paste the article's text here, one blank line between paragraphs.",
+                                     "Officials described the report in a statement on Monday."), encoding="utf-8")
     assert invoke(project, "check").returncode == 0
     bad = invoke(project, "new", "--title", "Another", "--date", "someday")
     assert bad.returncode == 1 and "date 'someday' is not" in bad.stderr
+
+
+def test_check_warns_about_furniture_left_in_an_article_but_passes(project):
+    article = project / "content" / "articles" / "left-over.md"
+    article.write_text("Title: Left over\nSlug: left-over\nDate: unknown\nOutlet: unknown\nAuthor: unknown\n"
+                       "Lang: en\nOriginal: unknown\n\n"
+                       "By Jane Roe, Moscow correspondent\n\n"
+                       "Officials said a convoy crossed the border at dawn on Thursday.\n\n"
+                       "Share 12 Tweet 3\n\n"
+                       "Witnesses counted more than forty vehicles, the agency reported.\n\n"
+                       "Related Topics\n\n"
+                       "Subscribe to our daily briefing\n\n"
+                       "\\© 2017 Example Times. All rights reserved.\n", encoding="utf-8")
+    run = invoke(project, "check")
+    assert run.returncode == 0, run.stderr
+    warned = re.findall(r"^content/articles/left-over\.md:(\d+): warning: .*\((\S+)\)", run.stderr, flags=re.M)
+    assert warned == [("9", "byline"), ("13", "share-counter"), ("17", "teaser"), ("19", "newsletter-prompt"),
+                      ("21", "copyright")]
+    assert "content is valid (5 warning(s)" in run.stdout
+    # the articles of the archive itself carry none
+    assert all("left-over.md:" in line for line in run.stderr.splitlines() if "warning" in line)
 
 
 def test_preview_builds_absolute_addresses_and_a_feed_without_placeholder_dates(project):
