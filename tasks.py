@@ -102,9 +102,13 @@ def livereload(c, port=8000):
     server.serve(root=str(OUTPUT), host="127.0.0.1", port=int(port))
 
 
+#: What a folder given to `invoke import` is searched for: text dumps and saved web pages.
+IMPORTABLE = ("*.txt", "*.html", "*.htm")
+
+
 def _dumps(spec: str) -> list[Path]:
-    """The raw files a maintainer named: files, folders (their .txt files) or
-    quoted globs, several separated by spaces (invoke takes one argument)."""
+    """The raw files a maintainer named: files, folders (their .txt and .html
+    files) or quoted globs, several separated by spaces (invoke takes one argument)."""
     if Path(spec).exists():
         parts = [spec]
     else:
@@ -113,7 +117,7 @@ def _dumps(spec: str) -> list[Path]:
     for part in parts:
         given = Path(part)
         if given.is_dir():
-            files += sorted(given.glob("*.txt"))
+            files += sorted(p for pattern in IMPORTABLE for p in given.glob(pattern))
         elif given.exists():
             files.append(given)
         else:
@@ -121,11 +125,11 @@ def _dumps(spec: str) -> list[Path]:
     return files
 
 
-@task(name="import", help={"paths": "raw text files, folders of .txt files or quoted globs; several in one quoted "
-                                    "argument, separated by spaces: \"a.txt b.txt\"",
-                           "force": "overwrite an article that already exists"})
+@task(name="import", help={"paths": "raw text files or saved web pages (.html), folders of them or quoted globs; "
+                                    "several in one quoted argument, separated by spaces: \"a.txt b.html\"",
+                           "force": "overwrite an article that already exists; import a near copy of an archived one"})
 def import_(c, paths, force=False):
-    """Import raw text dumps as articles: content/articles/<slug>.md and its import record."""
+    """Import raw text dumps and saved web pages as articles: content/articles/<slug>.md and its import record."""
     from archive.import_files import import_files
 
     files = _dumps(paths)

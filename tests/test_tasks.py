@@ -161,3 +161,88 @@ def test_clean_removes_the_output(project):
     assert (project / "output" / "index.html").exists()
     assert invoke(project, "clean").returncode == 0
     assert not (project / "output").exists()
+
+
+PAGES = ROOT / "tests" / "data" / "pages"
+
+
+def test_import_takes_a_saved_page_keeps_it_and_records_what_was_left_out(project, tmp_path):
+    page = tmp_path / "ledger.html"
+    shutil.copy(PAGES / "meta-and-json-ld.html", page)
+    run = invoke(project, "import", str(page))
+    assert run.returncode == 0, run.stderr
+    article = project / "content" / "articles" / "moscow-says-coalition-let-militants-leave-abu-kamal.md"
+    text = article.read_text(encoding="utf-8")
+    assert "Outlet: The Northern Ledger\nAuthor: Jane Roe" in text
+    assert "Original: https://ledger.example/world/2017/11/14/moscow-coalition-abu-kamal" in text
+    assert "Imported-From: sources/ledger.html" in text
+    assert "Share 12 Tweet 3" not in text and "All rights reserved" not in text
+    assert (project / "content" / "sources" / "ledger.html").read_bytes() == page.read_bytes()
+    record = (project / "content" / "articles" / "moscow-says-coalition-let-militants-leave-abu-kamal.import.json")
+    assert '"text": "Share 12 Tweet 3"' in record.read_text(encoding="utf-8")
+    check = invoke(project, "check")
+    assert check.returncode == 0 and "warning" not in check.stderr, check.stderr
+    assert invoke(project, "build").returncode == 0
+
+
+def test_import_of_a_folder_takes_its_pages_too(project, tmp_path):
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    shutil.copy(PAGES / "json-ld-only.html", folder / "one.html")
+    (folder / "two.txt").write_text(RAW, encoding="utf-8")
+    run = invoke(project, "import", str(folder))
+    assert run.returncode == 0, run.stderr
+    assert "one.html -> content/articles/researchers-trace-images-in-ministry-statement.md" in run.stdout
+    assert "two.txt -> content/articles/crossing-reported.md" in run.stdout
+
+
+@pytest.mark.parametrize("content, expected", [
+    (b"", "empty.html:1: the file is empty"),
+    (b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "empty.html:1: no headline and no article text"),
+    ("<html><body><p>caf\xe9</p></body></html>".encode("latin-1"), "empty.html:1: not valid UTF-8 (byte 0xe9)"),
+])
+def test_a_page_that_cannot_be_imported_says_why(project, tmp_path, content, expected):
+    page = tmp_path / "empty.html"
+    page.write_bytes(content)
+    run = invoke(project, "import", str(page))
+    assert run.returncode == 1
+    assert expected in run.stderr and "Traceback" not in run.stderr
+    assert not (project / "content" / "sources" / "empty.html").exists()
+
+
+def _near_copy(source: str, **changes: str) -> str:
+    raw = (ROOT / "content" / "sources" / source).read_text(encoding="utf-8")
+    for old, new in changes.items():
+        raw = raw.replace(old, new)
+    return raw
+
+
+def test_a_near_copy_of_an_archived_article_is_refused_naming_both_unless_forced(project, tmp_path):
+    # the same article saved again: headline and one sentence changed, the rest as archived
+    copy = tmp_path / "again.txt"
+    copy.write_text(_near_copy("002_657d4da5822060ae.txt", **{"Russian MoD details": "Russian MoD explains",
+                                                                "Last week, units of": "Last week, troops of"}),
+                    encoding="utf-8")
+    run = invoke(project, "import", str(copy))
+    assert run.returncode == 1
+    assert re.search(r"again\.txt: near-duplicate document: 9\d% of its sentences are already in "
+                     r"content/articles/russian-mod-details-us-isis-cooperation\.md \(outlet 'Fort Russ News', "
+                     r"outlet 'Fort Russ News' there\); if it is not the same article saved again, import it with --force",
+                     run.stderr), run.stderr
+    assert not (project / "content" / "articles" / "russian-mod-explains-us-isis-cooperation.md").exists()
+    forced = invoke(project, "import", str(copy), "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert (project / "content" / "articles" / "russian-mod-explains-us-isis-cooperation.md").exists()
+
+
+def test_a_near_copy_from_another_named_outlet_is_imported_with_a_warning(project, tmp_path):
+    copy = tmp_path / "other-outlet.txt"
+    copy.write_text(_near_copy("002_657d4da5822060ae.txt", **{"Russian MoD details": "Russian MoD explains",
+                                                                "Last week, units of": "Last week, troops of",
+                                                                "Fort Russ News": "Example Daily News"}),
+                    encoding="utf-8")
+    run = invoke(project, "import", str(copy))
+    assert run.returncode == 0, run.stderr
+    assert re.search(r"other-outlet\.txt: warning: 9\d% of its sentences are already in "
+                     r"content/articles/russian-mod-details-us-isis-cooperation\.md \(outlet 'Example Daily News', "
+                     r"outlet 'Fort Russ News' there\): imported", run.stderr), run.stderr

@@ -54,7 +54,7 @@ from .furniture import looks_like_outlet
 from .markdown_escape import escape_lines
 from .slugs import slugify
 
-__all__ = ["ImportProblem", "ImportResult", "import_text", "HEADER_ORDER", "UNKNOWN"]
+__all__ = ["ImportProblem", "ImportResult", "import_text", "import_lines", "HEADER_ORDER", "UNKNOWN"]
 
 UNKNOWN = "unknown"
 #: Header keys in the order they are written; Credit and Dateline are optional.
@@ -133,7 +133,7 @@ def _split_lines(raw: str) -> list[_Line]:
     return [_Line(i, i + 1, part) for i, part in enumerate(parts)]
 
 
-def _is_running_text(text: str) -> bool:
+def is_running_text(text: str) -> bool:
     """A line that reads like article text: enough words and a sentence ending."""
     return len(text.split()) >= 8 and bool(_SENTENCE_LINE.search(text))
 
@@ -155,7 +155,7 @@ def _find_furniture(lines: list[_Line]) -> dict[int, str]:
             if article_begun and furniture.starts_tail(line.text):
                 in_tail = True
             continue
-        if _is_running_text(line.text):
+        if is_running_text(line.text):
             article_begun = True
     return removed
 
@@ -174,13 +174,14 @@ def _lifted_entry(line: _Line, info: LineInfo, *, kept: bool = False, text: str 
 
 
 class _Importer:
-    def __init__(self, lines: list[_Line], source_name: str):
+    def __init__(self, lines: list[_Line], source_name: str, title: str | None = None):
         self.source_name = source_name.replace("\\", "/")
         self.lines = lines
         self.removed = _find_furniture(self.lines)
         self.lifted: list[dict[str, Any]] = []
         self.fields: dict[str, str] = {}
         self.title: str | None = None
+        self.given_title = title   # the source's headline, stated outside the lines
         # line key -> role it keeps in the body ("caption", "editor-note", "note-link")
         self.roles: dict[int, str] = {}
         self.taken: set[int] = set(self.removed)
@@ -224,7 +225,7 @@ class _Importer:
         running = 0
         for i in self._live():
             text = self.lines[i].text
-            if _is_running_text(text) and not is_editor_note(text) and not is_caption(text):
+            if is_running_text(text) and not is_editor_note(text) and not is_caption(text):
                 running += 1
                 if running == 2:
                     break
@@ -254,7 +255,7 @@ class _Importer:
         candidates = []
         for i in window:
             text = self.lines[i].text
-            if _is_running_text(text) and not is_caption(text) and not is_editor_note(text):
+            if is_running_text(text) and not is_caption(text) and not is_editor_note(text):
                 break
             if is_editor_note(text) or is_caption(text) or self._header_reader(text) or read_role_line(text):
                 continue
@@ -280,11 +281,14 @@ class _Importer:
         window = self._window()
         holders = self._copyright_holders()
         title_index = self._choose_headline(window, holders)
+        if title_index is None and self.given_title:
+            self.title = self.given_title
+            title_index = -1   # above every line: none is the page top
         if title_index is None:
             if not window:
                 first = next((ln.number for ln in self.lines if ln.text), 1)
                 raise ImportProblem("no headline and no article text: every line is page furniture", first)
-            at = next((self.lines[i].number for i in window if _is_running_text(self.lines[i].text)),
+            at = next((self.lines[i].number for i in window if is_running_text(self.lines[i].text)),
                       self.lines[window[0]].number)
             raise ImportProblem(
                 "no headline found: the first line of text reads like body text "
@@ -490,9 +494,31 @@ def import_text(raw: str, source_name: str) -> ImportResult:
     Raises :class:`ImportProblem` (with a line number) when the dump is empty
     or holds no headline or no article text.
     """
-    importer = _Importer(_split_lines(raw), source_name)
-    if not any(line.text for line in importer.lines):
+    lines = _split_lines(raw)
+    if not any(line.text for line in lines):
         raise ImportProblem("the file is empty: there is no text to import", 1)
+    return _finish(_Importer(lines, source_name))
+
+
+def import_lines(lines: list[tuple[int, str]], source_name: str, *, stated: dict[str, str] | None = None,
+                 title: str | None = None) -> ImportResult:
+    """Import text already cut into lines, each with its line number in the
+    source file (a saved page's paragraphs: see :mod:`archive.page_import`).
+
+    `stated` gives header values the source states outside these lines
+    (``date``, ``outlet``, ``author``, ``original``): they win over the
+    lines' own; `title` is the headline to use when no line is one.  Both
+    must be stated by the source, never guessed: this module does not check.
+    """
+    cut = [_Line(key, number, text) for key, (number, text) in enumerate(lines)]
+    if not any(line.text for line in cut):
+        raise ImportProblem("there is no text to import", 1)
+    importer = _Importer(cut, source_name, title=title)
+    importer.fields.update(stated or {})
+    return _finish(importer)
+
+
+def _finish(importer: _Importer) -> ImportResult:
     start = importer.read_header()
     items = importer.read_body(start)
     importer.read_dateline(items)
