@@ -134,6 +134,8 @@ def import_(c, paths, force=False):
 
     files = _dumps(paths)
     if not files:
+        if Path(paths).is_dir():
+            raise Exit(f"{paths}: the folder holds no .txt dump and no saved page (.html, .htm)", code=2)
         raise Exit(f"{paths}: no such file, and no file matches it", code=2)
     problems = import_files(files, CONTENT, force=force)
     for problem in problems:

@@ -69,6 +69,15 @@ EXPECTED = {
         "removed": [(2, "section-label"), (10, "share-counter"), (12, "copyright")],
         "body_starts": "Independent researchers said on Wednesday",
     },
+    "blog-posted-on.txt": {
+        # a blog's "Posted on <date> by <name>", a date with full stops, a reading time
+        "header": {"Title": "Coalition accused of shielding convoy", "Outlet": "Example Gazette Online",
+                   "Author": "Jane Roe", "Date": "2017-11-14"},
+        "lifted": [(1, "masthead"), (3, "headline"), (4, "byline")],
+        "removed": [(2, "section-label"), (5, "reading-time"), (9, "teaser"), (13, "share-counter"),
+                    (14, "navigation"), (15, "navigation")],
+        "body_starts": "The ministry said on Tuesday that coalition aircraft",
+    },
 }
 
 
@@ -165,3 +174,52 @@ def test_a_crafted_line_does_not_stall_the_rules():
     for line in ("1" * 5000 + "a", "share " * 2000 + "!", "Home › " * 500 + "?"):
         furniture.classify(line)
     assert time.perf_counter() - started < 1
+
+
+def test_a_dump_of_header_lines_only_says_so():
+    from archive.importer import ImportProblem
+    with pytest.raises(ImportProblem) as err:
+        import_text("By Jane Roe\n14 November 2017\n", "sources/x.txt")
+    assert err.value.line == 1
+    assert "no headline found: the first lines are header lines" in err.value.message
+
+
+@pytest.mark.parametrize("line, values", [
+    ("By Jane Roe, Moscow correspondent", {"author": "Jane Roe", "role": "Moscow correspondent"}),
+    ("Jane Roe | Senior Editor", {"author": "Jane Roe", "role": "Senior Editor"}),
+    ("Jane Roe, Staff Writer", {"author": "Jane Roe", "role": "Staff Writer"}),
+    ("By Jane Roe and John Doe, Reuters", {"author": "Jane Roe and John Doe", "credit": "Reuters"}),
+    ("By Jane Roe | 14 November 2017 | 3 min read", {"author": "Jane Roe", "date": "2017-11-14"}),
+    ("Posted on November 14, 2017 by Jane Roe", {"author": "Jane Roe", "date": "2017-11-14"}),
+    ("Written by Jane Roe on 14 November 2017", {"author": "Jane Roe", "date": "2017-11-14"}),
+    ("November 14th, 2017 – Fort Russ News –", {"date": "2017-11-14", "outlet": "Fort Russ News"}),
+    # a person beside a date: kept, not made the outlet (as before) nor the author
+    ("Jane Roe – 14 November 2017", {"date": "2017-11-14", "unread": "Jane Roe"}),
+])
+def test_header_lines_read_segment_by_segment(line, values):
+    from archive.importer_header import read_header_line
+    assert read_header_line(line).values == values
+
+
+@pytest.mark.parametrize("line", [
+    "By the ministry's own account, the convoy left.",
+    "Senior Editor | 14 November 2017",          # a job title, but whose?
+    "Jane Roe | Example Times",                  # author and outlet, or two authors: not stated
+])
+def test_lines_that_are_not_header_lines(line):
+    from archive.importer_header import read_header_line
+    assert read_header_line(line) is None
+
+
+@pytest.mark.parametrize("text, value", [
+    ("14.11.2017", "2017-11-14"),
+    ("14/11/2017", "2017-11-14"),
+    ("11/14/2017 10:05", "2017-11-14 10:05"),
+    ("2017-11-14T18:40:00.000Z", "2017-11-14 18:40+00:00"),
+    ("11/12/2017", None),   # 11 December or 12 November: not stated
+    ("Version 1.2.2017", None),
+])
+def test_numeric_dates_only_when_unambiguous(text, value):
+    from archive.importer_dates import parse_date_text
+    parsed = parse_date_text(text)
+    assert (str(parsed) if parsed else None) == value

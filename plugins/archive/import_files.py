@@ -106,6 +106,10 @@ def import_one(dump: Path, content: Path, archive: _Archive, force: bool) -> Pro
         result = _import(dump, raw)
     except ImportProblem as err:
         return Problem(shown, err.line, err.message)
+    except Exception as err:  # noqa: BLE001 -- trafilatura or lxml failing on a page: say so, no traceback
+        if not _is_page(dump):
+            raise
+        return Problem(shown, None, f"the page could not be read ({type(err).__name__}: {err})")
     article = content / "articles" / f"{result.slug}.md"
     if _is_page(dump):
         # A page is not checked character by character (its scripts may hold
@@ -131,11 +135,14 @@ def import_one(dump: Path, content: Path, archive: _Archive, force: bool) -> Pro
         elif not force:
             return Problem(shown, None, f"near-duplicate document: {said}; if it is not the same article saved "
                                         "again, import it with --force")
-    if source.resolve() != dump.resolve():
-        source.parent.mkdir(parents=True, exist_ok=True)
-        source.write_bytes(dump.read_bytes())
-    _write_atomically(record_path(article), json.dumps(result.record, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
-    _write_atomically(article, result.markdown)
+    try:
+        if source.resolve() != dump.resolve():
+            source.parent.mkdir(parents=True, exist_ok=True)
+            source.write_bytes(dump.read_bytes())
+        _write_atomically(record_path(article), json.dumps(result.record, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+        _write_atomically(article, result.markdown)
+    except OSError as err:
+        return Problem(display_path(err.filename or article), None, f"cannot write: {err.strerror or err}")
     archive.add(doc, display_path(article))
     print(f"{shown} -> {display_path(article)}")
     return None

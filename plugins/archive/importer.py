@@ -288,12 +288,17 @@ class _Importer:
             if not window:
                 first = next((ln.number for ln in self.lines if ln.text), 1)
                 raise ImportProblem("no headline and no article text: every line is page furniture", first)
-            at = next((self.lines[i].number for i in window if is_running_text(self.lines[i].text)),
-                      self.lines[window[0]].number)
+            running = next((self.lines[i].number for i in window if is_running_text(self.lines[i].text)), None)
+            if running is None:
+                raise ImportProblem(
+                    "no headline found: the first lines are header lines (byline, date) or page furniture, and no "
+                    "line reads as a headline (a short line without a final full stop)",
+                    self.lines[window[0]].number,
+                )
             raise ImportProblem(
                 "no headline found: the first line of text reads like body text "
                 "(a headline is a short line without a final full stop)",
-                at,
+                running,
             )
         start: int | None = None
         for i in window:

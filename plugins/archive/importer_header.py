@@ -104,6 +104,7 @@ _ROLE = re.compile(
 )
 # "Jane Roe in Moscow": where the reporter filed from.
 _FILED_FROM = re.compile(r"^(?P<name>.+?)\s+in\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})$")
+_POSTED_ON = re.compile(r"^(?:posted|published|written|updated)\s+(?:on\s+)?(?P<date>.+?)\s+by\s+(?P<names>.+)$", _I)
 _ON_DATE = re.compile(r"^(?P<names>.+?)\s+(?:on|at)\s+(?P<date>.+)$")
 # Key order of the values a header line gives, so that records read the same way.
 _VALUE_ORDER = ("author", "credit", "role", "place", "date", "outlet", "unread")
@@ -124,7 +125,7 @@ def _read_by_names(names: str) -> dict[str, list[str]] | None:
             found["place"].append(filed.group("place"))
         elif _AGENCY.match(piece):
             found["credit"].append(piece)
-        elif found["author"] and _is_role(piece):
+        elif found["author"] and (_is_role(piece) or _DESK.match(piece)):   # "Jane Roe, Staff Writer"
             found["role"].append(piece)
         elif _NAMES.match(piece):
             found["author"].append(piece)
@@ -156,6 +157,10 @@ def read_header_line(text: str) -> LineInfo | None:
     labelled = _AUTHOR_LABEL.match(stripped)
     if labelled and _NAMES.match(labelled.group("name").strip()):
         return LineInfo("byline", {"author": labelled.group("name").strip()})
+    posted = _POSTED_ON.match(stripped)
+    if posted and parse_date_text(posted.group("date")) is not None:
+        # "Posted on November 14, 2017 by Jane Roe": read as "by Jane Roe" with its date
+        stripped = f"by {posted.group('names')} – {posted.group('date')}"
     found: dict[str, list[str]] = {key: [] for key in _VALUE_ORDER}
     bare: list[str] = []
     for part in split_segments(stripped):
@@ -190,6 +195,9 @@ def read_header_line(text: str) -> LineInfo | None:
             continue
         elif _is_name(part):
             bare.append(part)
+        elif "," in part and (named := _read_by_names(part)) and named["role"]:
+            for key, values in named.items():   # "Jane Roe, Staff Writer": the title says who she is
+                found[key] += values
         else:
             return None
     for name in bare:
