@@ -56,7 +56,7 @@ _DATE_FORMS = (
 _SLASHED = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)(?![\d/])")
 
 _TIME = re.compile(
-    r"\b(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?::\d\d)?\s*(?P<ampm>[ap]\.?\s?m\.?)?(?![\w])",
+    r"\b(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?::\d\d)?\s*(?P<ampm>[ap]\.?\s?m\.?)?(?!(?!Z)\w)",  # "18:40:00Z": the Z is the zone
     re.I,
 )
 # Offsets the text states explicitly, right after the time.  Named zones other
