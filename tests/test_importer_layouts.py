@@ -223,3 +223,11 @@ def test_numeric_dates_only_when_unambiguous(text, value):
     from archive.importer_dates import parse_date_text
     parsed = parse_date_text(text)
     assert (str(parsed) if parsed else None) == value
+
+
+def test_a_title_case_headline_ending_in_news_is_not_a_masthead():
+    raw = ("Russia Publishes Fake Convoy News\nThe images came from a game and from older footage\n\n"
+           "The ministry published the images on Tuesday as evidence of its claim about the convoy.\n")
+    header, _ = split_article(import_text(raw, "sources/x.txt").markdown)
+    assert header["Title"] == "Russia Publishes Fake Convoy News"
+    assert header["Outlet"] == "unknown"

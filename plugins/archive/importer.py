@@ -244,8 +244,16 @@ class _Importer:
                     holders.add(holder.casefold())
         return holders
 
-    def _is_masthead(self, text: str, holders: set[str]) -> bool:
-        return looks_like_outlet(text) or text.casefold() in holders
+    @staticmethod
+    def _is_masthead(text: str, holders: set[str]) -> bool:
+        """A publication's name on its own line: the name the copyright line
+        states, or a name that reads as one and is set as a masthead is (in
+        capitals, after "The", or in at most three words), so that a
+        title-case headline ending in "News" is not taken for one."""
+        if text.casefold() in holders:
+            return True
+        short = len(text.split()) <= 3 or text.isupper() or text.lower().startswith("the ")
+        return short and looks_like_outlet(text)
 
     def _choose_headline(self, window: list[int], holders: set[str]) -> int | None:
         """The index of the headline: the first headline-like line above the
