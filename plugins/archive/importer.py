@@ -1,6 +1,8 @@
 """Turn a raw text dump of a news page into one archived Markdown article.
 
-Entry point: :func:`import_text`.  Pure Python, no Pelican: the caller reads
+Entry points: :func:`import_text`, and :func:`import_lines` for text
+already cut into lines (a saved web page's paragraphs, :mod:`archive.page_import`).
+Pure Python, no Pelican: the caller reads
 the dump (and deals with its encoding), calls ``import_text`` and writes
 ``result.markdown`` to ``<slug>.md`` and ``result.record`` as JSON beside it
 (``<slug>.import.json``).

@@ -22,7 +22,6 @@ __all__ = [
     "split_segments",
     "read_header_line",
     "read_role_line",
-    "read_date_line",
     "read_byline",
     "read_outlet_line",
     "read_address_line",
@@ -223,12 +222,6 @@ def read_role_line(text: str) -> LineInfo | None:
     if _is_role(stripped) and len(stripped.split()) <= 6:
         return LineInfo("byline", {"role": stripped})
     return None
-
-
-def read_date_line(text: str) -> LineInfo | None:
-    """A line that is a date, optionally with the outlet (see :func:`read_header_line`)."""
-    info = read_header_line(text)
-    return info if info is not None and info.kind in ("date", "dateline") else None
 
 
 def read_byline(text: str) -> LineInfo | None:
