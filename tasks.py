@@ -24,15 +24,16 @@ def _built(status: int) -> None:
 
 @task
 def check(c):
-    """Validate all content without building; print file:line: message for each problem."""
-    from archive.content_check import check_content
+    """Validate all content without building; print file:line: message for each problem, and warnings."""
+    from archive.content_check import check_content, content_warnings
 
     problems = check_content(CONTENT)
-    for problem in problems:
+    warnings = content_warnings(CONTENT)
+    for problem in problems + warnings:
         print(problem, file=sys.stderr)
     if problems:
         raise Exit(f"{len(problems)} problem(s) found", code=1)
-    print("content is valid")
+    print(f"content is valid ({len(warnings)} warning(s): see above)" if warnings else "content is valid")
 
 
 @task
@@ -170,9 +171,13 @@ def livereload(c, port=8000):
     server.serve(root=str(OUTPUT), host="127.0.0.1", port=int(port))
 
 
+#: What a folder given to `invoke import` is searched for: text dumps and saved web pages.
+IMPORTABLE = ("*.txt", "*.html", "*.htm")
+
+
 def _dumps(spec: str) -> list[Path]:
-    """The raw files a maintainer named: files, folders (their .txt files) or
-    quoted globs, several separated by spaces (invoke takes one argument)."""
+    """The raw files a maintainer named: files, folders (their .txt and .html
+    files) or quoted globs, several separated by spaces (invoke takes one argument)."""
     if Path(spec).exists():
         parts = [spec]
     else:
@@ -181,7 +186,7 @@ def _dumps(spec: str) -> list[Path]:
     for part in parts:
         given = Path(part)
         if given.is_dir():
-            files += sorted(given.glob("*.txt"))
+            files += sorted(p for pattern in IMPORTABLE for p in given.glob(pattern))
         elif given.exists():
             files.append(given)
         else:
@@ -189,15 +194,17 @@ def _dumps(spec: str) -> list[Path]:
     return files
 
 
-@task(name="import", help={"paths": "raw text files, folders of .txt files or quoted globs; several in one quoted "
-                                    "argument, separated by spaces: \"a.txt b.txt\"",
-                           "force": "overwrite an article that already exists"})
+@task(name="import", help={"paths": "raw text files or saved web pages (.html), folders of them or quoted globs; "
+                                    "several in one quoted argument, separated by spaces: \"a.txt b.html\"",
+                           "force": "overwrite an article that already exists; import a near copy of an archived one"})
 def import_(c, paths, force=False):
-    """Import raw text dumps as articles: content/articles/<slug>.md and its import record."""
+    """Import raw text dumps and saved web pages as articles: content/articles/<slug>.md and its import record."""
     from archive.import_files import import_files
 
     files = _dumps(paths)
     if not files:
+        if Path(paths).is_dir():
+            raise Exit(f"{paths}: the folder holds no .txt dump and no saved page (.html, .htm)", code=2)
         raise Exit(f"{paths}: no such file, and no file matches it", code=2)
     problems = import_files(files, CONTENT, force=force)
     for problem in problems:

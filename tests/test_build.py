@@ -50,6 +50,9 @@ BAD_FILES = {
     "bad language": (GOOD.replace("Lang: en", "Lang: english"), "bad.md:6: language 'english' is not a valid language code"),
     "bad address": (GOOD.replace("https://example.org/a", "ftp://example.org/a"), "bad.md:7: address 'ftp://example.org/a' must be an http(s) address"),
     "unknown field": (GOOD.replace("Author: unknown", "Autor: unknown"), "bad.md:5: unknown field 'Autor'"),
+    "placeholder of invoke new left": (GOOD.replace("First paragraph of the test article.",
+                                                    "Paste the article's text here, one blank line between paragraphs."),
+                                       "bad.md:9: the placeholder of `invoke new` is still here"),
     "unknown block": (GOOD.replace("a-plain-test-article", "another-article") + "\n:::{sidebar}\ntext\n:::\n",
                       "bad.md:13: unknown block ':::{sidebar}'"),
 }

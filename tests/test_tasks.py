@@ -103,10 +103,42 @@ def test_new_writes_a_skeleton_that_checks_once_text_is_added(project):
     run = invoke(project, "new", "--title", "A Fresh Report", "--outlet", "Example Times", "--date", "2017-11-20")
     assert run.returncode == 0, run.stderr
     skeleton = project / "content" / "articles" / "a-fresh-report.md"
-    assert "Title: A Fresh Report\nSlug: a-fresh-report\nDate: 2017-11-20\nOutlet: Example Times" in skeleton.read_text(encoding="utf-8")
+    text = skeleton.read_text(encoding="utf-8")
+    assert "Title: A Fresh Report\nSlug: a-fresh-report\nDate: 2017-11-20\nOutlet: Example Times" in text
+    # the placeholder is an instruction, not archived text: check and the build refuse it, naming its line
+    placeholder_line = text.split("\n").index("Paste the article's text here, one blank line between paragraphs.") + 1
+    refused = invoke(project, "check")
+    assert refused.returncode == 1
+    assert f"content/articles/a-fresh-report.md:{placeholder_line}: the placeholder of `invoke new` is still here" in refused.stderr
+    built = invoke(project, "build")
+    assert built.returncode == 1 and f"a-fresh-report.md:{placeholder_line}: the placeholder" in built.stderr
+    assert "Traceback" not in refused.stderr + built.stderr
+    skeleton.write_text(text.replace("Paste the article's text here, one blank line between paragraphs.",
+                                     "Officials described the report in a statement on Monday."), encoding="utf-8")
     assert invoke(project, "check").returncode == 0
     bad = invoke(project, "new", "--title", "Another", "--date", "someday")
     assert bad.returncode == 1 and "date 'someday' is not" in bad.stderr
+
+
+def test_check_warns_about_furniture_left_in_an_article_but_passes(project):
+    article = project / "content" / "articles" / "left-over.md"
+    article.write_text("Title: Left over\nSlug: left-over\nDate: unknown\nOutlet: unknown\nAuthor: unknown\n"
+                       "Lang: en\nOriginal: unknown\n\n"
+                       "By Jane Roe, Moscow correspondent\n\n"
+                       "Officials said a convoy crossed the border at dawn on Thursday.\n\n"
+                       "Share 12 Tweet 3\n\n"
+                       "Witnesses counted more than forty vehicles, the agency reported.\n\n"
+                       "Related Topics\n\n"
+                       "Subscribe to our daily briefing\n\n"
+                       "\\© 2017 Example Times. All rights reserved.\n", encoding="utf-8")
+    run = invoke(project, "check")
+    assert run.returncode == 0, run.stderr
+    warned = re.findall(r"^content/articles/left-over\.md:(\d+): warning: .*\((\S+)\)", run.stderr, flags=re.M)
+    assert warned == [("9", "byline"), ("13", "share-counter"), ("17", "teaser"), ("19", "newsletter-prompt"),
+                      ("21", "copyright")]
+    assert "content is valid (5 warning(s)" in run.stdout
+    # the articles of the archive itself carry none
+    assert all("left-over.md:" in line for line in run.stderr.splitlines() if "warning" in line)
 
 
 def test_preview_builds_absolute_addresses_and_a_feed_without_placeholder_dates(project):
@@ -218,3 +250,88 @@ def test_regenerate_builds_then_rebuilds_on_a_change(project):
     finally:
         watcher.terminate()
         watcher.wait(timeout=10)
+
+
+PAGES = ROOT / "tests" / "data" / "pages"
+
+
+def test_import_takes_a_saved_page_keeps_it_and_records_what_was_left_out(project, tmp_path):
+    page = tmp_path / "ledger.html"
+    shutil.copy(PAGES / "meta-and-json-ld.html", page)
+    run = invoke(project, "import", str(page))
+    assert run.returncode == 0, run.stderr
+    article = project / "content" / "articles" / "moscow-says-coalition-let-militants-leave-abu-kamal.md"
+    text = article.read_text(encoding="utf-8")
+    assert "Outlet: The Northern Ledger\nAuthor: Jane Roe" in text
+    assert "Original: https://ledger.example/world/2017/11/14/moscow-coalition-abu-kamal" in text
+    assert "Imported-From: sources/ledger.html" in text
+    assert "Share 12 Tweet 3" not in text and "All rights reserved" not in text
+    assert (project / "content" / "sources" / "ledger.html").read_bytes() == page.read_bytes()
+    record = (project / "content" / "articles" / "moscow-says-coalition-let-militants-leave-abu-kamal.import.json")
+    assert '"text": "Share 12 Tweet 3"' in record.read_text(encoding="utf-8")
+    check = invoke(project, "check")
+    assert check.returncode == 0 and "warning" not in check.stderr, check.stderr
+    assert invoke(project, "build").returncode == 0
+
+
+def test_import_of_a_folder_takes_its_pages_too(project, tmp_path):
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    shutil.copy(PAGES / "json-ld-only.html", folder / "one.html")
+    (folder / "two.txt").write_text(RAW, encoding="utf-8")
+    run = invoke(project, "import", str(folder))
+    assert run.returncode == 0, run.stderr
+    assert "one.html -> content/articles/researchers-trace-images-in-ministry-statement.md" in run.stdout
+    assert "two.txt -> content/articles/crossing-reported.md" in run.stdout
+
+
+@pytest.mark.parametrize("content, expected", [
+    (b"", "empty.html:1: the file is empty"),
+    (b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "empty.html:1: no headline and no article text"),
+    ("<html><body><p>caf\xe9</p></body></html>".encode("latin-1"), "empty.html:1: not valid UTF-8 (byte 0xe9)"),
+])
+def test_a_page_that_cannot_be_imported_says_why(project, tmp_path, content, expected):
+    page = tmp_path / "empty.html"
+    page.write_bytes(content)
+    run = invoke(project, "import", str(page))
+    assert run.returncode == 1
+    assert expected in run.stderr and "Traceback" not in run.stderr
+    assert not (project / "content" / "sources" / "empty.html").exists()
+
+
+def _near_copy(source: str, **changes: str) -> str:
+    raw = (ROOT / "content" / "sources" / source).read_text(encoding="utf-8")
+    for old, new in changes.items():
+        raw = raw.replace(old, new)
+    return raw
+
+
+def test_a_near_copy_of_an_archived_article_is_refused_naming_both_unless_forced(project, tmp_path):
+    # the same article saved again: headline and one sentence changed, the rest as archived
+    copy = tmp_path / "again.txt"
+    copy.write_text(_near_copy("002_657d4da5822060ae.txt", **{"Russian MoD details": "Russian MoD explains",
+                                                                "Last week, units of": "Last week, troops of"}),
+                    encoding="utf-8")
+    run = invoke(project, "import", str(copy))
+    assert run.returncode == 1
+    assert re.search(r"again\.txt: near-duplicate document: 9\d% of its sentences are already in "
+                     r"content/articles/russian-mod-details-us-isis-cooperation\.md \(outlet 'Fort Russ News', "
+                     r"outlet 'Fort Russ News' there\); if it is not the same article saved again, import it with --force",
+                     run.stderr), run.stderr
+    assert not (project / "content" / "articles" / "russian-mod-explains-us-isis-cooperation.md").exists()
+    forced = invoke(project, "import", str(copy), "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert (project / "content" / "articles" / "russian-mod-explains-us-isis-cooperation.md").exists()
+
+
+def test_a_near_copy_from_another_named_outlet_is_imported_with_a_warning(project, tmp_path):
+    copy = tmp_path / "other-outlet.txt"
+    copy.write_text(_near_copy("002_657d4da5822060ae.txt", **{"Russian MoD details": "Russian MoD explains",
+                                                                "Last week, units of": "Last week, troops of",
+                                                                "Fort Russ News": "Example Daily News"}),
+                    encoding="utf-8")
+    run = invoke(project, "import", str(copy))
+    assert run.returncode == 0, run.stderr
+    assert re.search(r"other-outlet\.txt: warning: 9\d% of its sentences are already in "
+                     r"content/articles/russian-mod-details-us-isis-cooperation\.md \(outlet 'Example Daily News', "
+                     r"outlet 'Fort Russ News' there\): imported", run.stderr), run.stderr

@@ -16,7 +16,9 @@ from .article_fields import ARTICLE_FIELDS, PAGE_FIELDS, FieldRule, validate
 from .frontmatter import Document, decode, parse
 from .import_record import load_record, record_path
 from .problems import ContentError, Problem, display_path
+from .leftovers import leftover_warnings
 from .render import ArticleRenderer
+from .skeleton import placeholder_problems
 
 MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
 #: The Pelican setting the archive's build sets once it has checked the content,
@@ -123,6 +125,7 @@ def check_content(content_dir: Path, render: bool = True) -> list[Problem]:
                     slugs[slug] = doc
             if section.folder == "articles":
                 article_paths.add(doc.path)
+                problems += placeholder_problems(doc)
             if section.folder == "articles" and doc.body.strip():
                 fingerprint = text_fingerprint(doc.body)
                 if fingerprint in texts:
@@ -132,6 +135,19 @@ def check_content(content_dir: Path, render: bool = True) -> list[Problem]:
     article_slugs = {slug for slug, doc in slugs.items() if doc.path in article_paths}
     problems += _correction_problems(content_dir / CORRECTIONS, article_slugs)
     return sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))
+
+
+def content_warnings(content_dir: Path) -> list[Problem]:
+    """What `check` warns about but does not refuse: lines of an article's
+    text that look like page furniture left in (see archive.leftovers)."""
+    warnings: list[Problem] = []
+    for path in markdown_files(content_dir / "articles"):
+        try:
+            doc = load(path, display_path(path))
+        except ContentError:
+            continue   # check_content reports the file
+        warnings += leftover_warnings(doc)
+    return sorted(warnings, key=lambda p: (p.path, p.line or 0, p.message))
 
 
 def _correction_problems(folder: Path, article_slugs: set[str]) -> list[Problem]:

@@ -1,6 +1,7 @@
 """The record an import leaves beside an article: what was lifted into the
 header and what was removed as page furniture, with line numbers in the raw
-dump. Nothing taken out on import is lost; this file is where it lives.
+dump (or the saved page's HTML file). Nothing taken out on import is lost;
+this file is where it lives.
 """
 from __future__ import annotations
 

@@ -1,6 +1,8 @@
 """Turn a raw text dump of a news page into one archived Markdown article.
 
-Entry point: :func:`import_text`.  Pure Python, no Pelican: the caller reads
+Entry points: :func:`import_text`, and :func:`import_lines` for text
+already cut into lines (a saved web page's paragraphs, :mod:`archive.page_import`).
+Pure Python, no Pelican: the caller reads
 the dump (and deals with its encoding), calls ``import_text`` and writes
 ``result.markdown`` to ``<slug>.md`` and ``result.record`` as JSON beside it
 (``<slug>.import.json``).
@@ -11,11 +13,15 @@ The import works on lines of the dump, in four passes:
    widgets, section labels are removed line by line; a standalone teaser
    label ("Also Read", "Featured Post") once the article has begun removes
    everything after it, as other stories glued to the page.
-2. **Header** (:mod:`archive.importer_header`): from the top, date lines,
-   bylines, outlet lines and address lines are lifted into the header, the
-   first headline-like line becomes the title, captions and the outlet's own
-   editor's notes stay where they are, marked.  The first line that is none
-   of these starts the body.
+2. **Header** (:mod:`archive.importer_header`): in a window of the first
+   lines (up to the second line of running text), date lines, bylines (with
+   job titles, agencies, places), outlet lines and address lines are lifted
+   into the header wherever they sit; the headline is the first headline-like
+   line there that is not a masthead or section label; lines above it are
+   the page's top: a masthead (a publication's name, or the name the
+   copyright line states) gives the outlet, the rest is removed as
+   navigation.  Captions and the outlet's own editor's notes stay where they
+   are, marked.
 3. **Body**: the remaining lines, in order, as paragraphs (a blank line or a
    taken-out line ends a paragraph; line breaks inside one are kept), with a
    dateline read from the first paragraph (it stays in the text).
@@ -41,20 +47,24 @@ from .importer_header import (
     is_short_label,
     note_points_to_link,
     read_address_line,
-    read_byline,
-    read_date_line,
     read_dateline,
+    read_header_line,
     read_outlet_line,
+    read_role_line,
 )
+from .furniture import looks_like_outlet
 from .markdown_escape import escape_lines
 from .slugs import slugify
 
-__all__ = ["ImportProblem", "ImportResult", "import_text", "HEADER_ORDER", "UNKNOWN"]
+__all__ = ["ImportProblem", "ImportResult", "import_text", "import_lines", "HEADER_ORDER", "UNKNOWN"]
 
 UNKNOWN = "unknown"
 #: Header keys in the order they are written; Credit and Dateline are optional.
 HEADER_ORDER = ("Title", "Slug", "Date", "Outlet", "Author", "Credit", "Dateline", "Lang", "Original", "Imported-From")
 _OPTIONAL = {"Credit", "Dateline"}
+#: How many lines from the top may hold the header (masthead, navigation,
+#: headline, byline, date, caption); see `_Importer._window`.
+HEADER_WINDOW = 15
 #: Language value when the text gives too little to tell (BCP 47 "undetermined").
 UNDETERMINED_LANG = "und"
 
@@ -88,7 +98,8 @@ class ImportResult:
 
 @dataclass
 class _Line:
-    number: int  # 1-based line number in the dump
+    key: int     # position among the lines read: what the passes keep track of
+    number: int  # 1-based line number in the source file, for the record
     raw: str     # exact text of the line, without its line ending
 
     @property
@@ -112,9 +123,6 @@ class _Item:
         return "\n".join(line.text for para in self.paragraphs for line in para)
 
 
-# --- slugs ----------------------------------------------------------------------
-
-# Letters that Unicode decomposition does not reduce to ASCII.
 # --- reading the dump -------------------------------------------------------------
 
 
@@ -124,11 +132,16 @@ def _split_lines(raw: str) -> list[_Line]:
     parts = re.split(r"\r\n|\r|\n", raw)
     if parts and parts[-1] == "":
         parts.pop()
-    return [_Line(i + 1, part) for i, part in enumerate(parts)]
+    return [_Line(i, i + 1, part) for i, part in enumerate(parts)]
+
+
+def is_running_text(text: str) -> bool:
+    """A line that reads like article text: enough words and a sentence ending."""
+    return len(text.split()) >= 8 and bool(_SENTENCE_LINE.search(text))
 
 
 def _find_furniture(lines: list[_Line]) -> dict[int, str]:
-    """Line number -> furniture kind, for every line to remove."""
+    """Line key -> furniture kind, for every line to remove."""
     removed: dict[int, str] = {}
     article_begun = False
     in_tail = False
@@ -137,14 +150,14 @@ def _find_furniture(lines: list[_Line]) -> dict[int, str]:
             continue
         kind = furniture.classify(line.text)
         if in_tail:
-            removed[line.number] = kind or "unrelated-story"
+            removed[line.key] = kind or "unrelated-story"
             continue
         if kind:
-            removed[line.number] = kind
+            removed[line.key] = kind
             if article_begun and furniture.starts_tail(line.text):
                 in_tail = True
             continue
-        if len(line.text.split()) >= 8 and _SENTENCE_LINE.search(line.text):
+        if is_running_text(line.text):
             article_begun = True
     return removed
 
@@ -163,14 +176,15 @@ def _lifted_entry(line: _Line, info: LineInfo, *, kept: bool = False, text: str 
 
 
 class _Importer:
-    def __init__(self, raw: str, source_name: str):
+    def __init__(self, lines: list[_Line], source_name: str, title: str | None = None):
         self.source_name = source_name.replace("\\", "/")
-        self.lines = _split_lines(raw)
+        self.lines = lines
         self.removed = _find_furniture(self.lines)
         self.lifted: list[dict[str, Any]] = []
         self.fields: dict[str, str] = {}
         self.title: str | None = None
-        # line number -> role it keeps in the body ("caption", "editor-note", "note-link")
+        self.given_title = title   # the source's headline, stated outside the lines
+        # line key -> role it keeps in the body ("caption", "editor-note", "note-link")
         self.roles: dict[int, str] = {}
         self.taken: set[int] = set(self.removed)
 
@@ -178,32 +192,128 @@ class _Importer:
 
     def _live(self, start: int = 0) -> list[int]:
         """Indexes of non-blank lines not yet taken, from index `start`."""
-        return [i for i in range(start, len(self.lines)) if self.lines[i].text and self.lines[i].number not in self.taken]
+        return [i for i in range(start, len(self.lines)) if self.lines[i].text and self.lines[i].key not in self.taken]
 
     def _lift(self, line: _Line, info: LineInfo) -> None:
         for key, value in info.values.items():
             self.fields.setdefault(key, value)
         self.lifted.append(_lifted_entry(line, info))
-        self.taken.add(line.number)
+        self.taken.add(line.key)
 
-    @staticmethod
-    def _header_reader(text: str) -> LineInfo | None:
+    def _header_reader(self, text: str) -> LineInfo | None:
         """The header values a line states, if it is a date/byline/outlet/address line.
 
         A second line of a kind (an "Updated:" date after the first date) is
         lifted too; the first value stays in the header, both are recorded.
+        A job title on its own line counts once a byline has named someone.
         """
-        for reader in (read_date_line, read_byline, read_outlet_line, read_address_line):
+        for reader in (read_header_line, read_outlet_line, read_address_line):
             info = reader(text)
             if info is not None:
                 return info
+        if "author" in self.fields:
+            return read_role_line(text)
         return None
 
-    def read_header(self) -> int:
-        """Lift header lines from the top; return the index where the body starts."""
+    def _window(self) -> list[int]:
+        """Indexes of the lines that may hold the header.
+
+        A page's masthead, navigation, headline, byline and date sit in its
+        first lines, in any order, sometimes with a standfirst between them:
+        the window is the first HEADER_WINDOW live lines, ending before the
+        second line of running text (editor's notes and captions aside).
+        """
+        window: list[int] = []
+        running = 0
         for i in self._live():
+            text = self.lines[i].text
+            if is_running_text(text) and not is_editor_note(text) and not is_caption(text):
+                running += 1
+                if running == 2:
+                    break
+            window.append(i)
+            if len(window) == HEADER_WINDOW:
+                break
+        return window
+
+    def _copyright_holders(self) -> set[str]:
+        """The names the dump's copyright lines state, case-folded."""
+        holders = set()
+        for key, kind in self.removed.items():
+            if kind == "copyright":
+                holder = furniture.copyright_holder(self.lines[key].text)
+                if holder:
+                    holders.add(holder.casefold())
+        return holders
+
+    @staticmethod
+    def _is_masthead(text: str, holders: set[str]) -> bool:
+        """A publication's name on its own line: the name the copyright line
+        states, or a name that reads as one and is set as a masthead is (in
+        capitals, after "The", or in at most three words), so that a
+        title-case headline ending in "News" is not taken for one."""
+        if text.casefold() in holders:
+            return True
+        short = len(text.split()) <= 3 or text.isupper() or text.lower().startswith("the ")
+        return short and looks_like_outlet(text)
+
+    def _choose_headline(self, window: list[int], holders: set[str]) -> int | None:
+        """The index of the headline: the first headline-like line above the
+        article text that is not a header line, a caption, a note, a
+        masthead or a section label; a masthead or section label only when
+        no other line could be the headline."""
+        candidates = []
+        for i in window:
+            text = self.lines[i].text
+            if is_running_text(text) and not is_caption(text) and not is_editor_note(text):
+                break
+            if is_editor_note(text) or is_caption(text) or self._header_reader(text) or read_role_line(text):
+                continue
+            if is_headline_like(text):
+                candidates.append(i)
+        for i in candidates:
+            text = self.lines[i].text
+            if not self._is_masthead(text, holders) and furniture.classify_top(text) is None:
+                return i
+        return candidates[0] if candidates else None
+
+    def _page_top(self, line: _Line, holders: set[str]) -> None:
+        """A line above the headline that is no header line: the masthead
+        (lifted, it names the outlet), or navigation (removed, recorded)."""
+        if self._is_masthead(line.text, holders):
+            self._lift(line, LineInfo("masthead", {"outlet": line.text}))
+        else:
+            self.removed[line.key] = furniture.classify_top(line.text) or "page-top"
+            self.taken.add(line.key)
+
+    def read_header(self) -> int:
+        """Lift header lines from the window at the top; return the index where the body starts."""
+        window = self._window()
+        holders = self._copyright_holders()
+        title_index = self._choose_headline(window, holders)
+        if title_index is None and self.given_title:
+            self.title = self.given_title
+            title_index = -1   # above every line: none is the page top
+        if title_index is None:
+            if not window:
+                first = next((ln.number for ln in self.lines if ln.text), 1)
+                raise ImportProblem("no headline and no article text: every line is page furniture", first)
+            running = next((self.lines[i].number for i in window if is_running_text(self.lines[i].text)), None)
+            if running is None:
+                raise ImportProblem(
+                    "no headline found: the first lines are header lines (byline, date) or page furniture, and no "
+                    "line reads as a headline (a short line without a final full stop)",
+                    self.lines[window[0]].number,
+                )
+            raise ImportProblem(
+                "no headline found: the first line of text reads like body text "
+                "(a headline is a short line without a final full stop)",
+                running,
+            )
+        start: int | None = None
+        for i in window:
             line = self.lines[i]
-            if line.number in self.taken or line.number in self.roles:
+            if line.key in self.taken or line.key in self.roles:
                 continue
             text = line.text
             if is_editor_note(text):
@@ -213,44 +323,43 @@ class _Importer:
             if info is not None:
                 self._lift(line, info)
                 continue
+            if start is not None:
+                continue   # article text between header lines: it stays where it is
             if is_caption(text):
                 self._mark_caption(line)
                 continue
-            if self.title is None:
-                if is_headline_like(text):
-                    self.title = text
-                    self._lift(line, LineInfo("headline", {"title": text}))
-                    continue
-                raise ImportProblem(
-                    "no headline found: the first line of text reads like body text "
-                    "(a headline is a short line without a final full stop)",
-                    line.number,
-                )
+            if i < title_index:
+                self._page_top(line, holders)
+                continue
+            if i == title_index:
+                self.title = text
+                self._lift(line, LineInfo("headline", {"title": text}))
+                continue
             if is_short_label(text) and self._next_line_is_text(i):
                 # A few words set right above the first paragraph: an image caption.
                 self._mark_caption(line)
                 continue
-            return i
-        if self.title is None:
-            first = next((ln.number for ln in self.lines if ln.text), 1)
-            raise ImportProblem("no headline and no article text: every line is page furniture", first)
-        return len(self.lines)
+            start = i
+        if start is None:
+            following = self._live(window[-1] + 1) if window else []
+            start = following[0] if following else len(self.lines)
+        return start
 
     def _next_line_is_text(self, i: int) -> bool:
         if i + 1 >= len(self.lines):
             return False
         nxt = self.lines[i + 1]
-        return bool(nxt.text) and nxt.number not in self.taken and len(nxt.text.split()) >= 8
+        return bool(nxt.text) and nxt.key not in self.taken and len(nxt.text.split()) >= 8
 
     def _mark_caption(self, line: _Line) -> None:
-        self.roles[line.number] = "caption"
+        self.roles[line.key] = "caption"
         self.lifted.append(_lifted_entry(line, LineInfo("caption", {"caption": line.text}), kept=True))
 
     def _mark_note(self, i: int) -> None:
         """Mark an editor's note paragraph, and the link text it points to."""
         j = i
-        while j < len(self.lines) and self.lines[j].text and self.lines[j].number not in self.taken:
-            self.roles[self.lines[j].number] = "editor-note"
+        while j < len(self.lines) and self.lines[j].text and self.lines[j].key not in self.taken:
+            self.roles[self.lines[j].key] = "editor-note"
             j += 1
         if not note_points_to_link(self.lines[i].text):
             return
@@ -259,8 +368,8 @@ class _Importer:
             k = following[0]
             link = self.lines[k]
             single = (k + 1 >= len(self.lines)) or not self.lines[k + 1].text
-            if single and is_headline_like(link.text) and link.number not in self.roles:
-                self.roles[link.number] = "note-link"
+            if single and is_headline_like(link.text) and link.key not in self.roles:
+                self.roles[link.key] = "note-link"
 
     # -- pass 3: body ----------------------------------------------------------------
 
@@ -274,10 +383,10 @@ class _Importer:
                 paragraph.clear()
 
         for index, line in enumerate(self.lines):
-            role = self.roles.get(line.number)
+            role = self.roles.get(line.key)
             if index < start and role is None:
                 continue
-            if not line.text or line.number in self.taken:
+            if not line.text or line.key in self.taken:
                 flush()
                 continue
             if role == "caption" or (role is None and is_caption(line.text)):
@@ -290,7 +399,7 @@ class _Importer:
                 flush()
                 if role == "note-link" and items and items[-1].kind == "editor-note":
                     items[-1].paragraphs.append([line])
-                elif items and items[-1].kind == "editor-note" and self.roles.get(line.number - 1) == "editor-note":
+                elif items and items[-1].kind == "editor-note" and self.roles.get(line.key - 1) == "editor-note":
                     items[-1].paragraphs[-1].append(line)
                 else:
                     items.append(_Item("editor-note", [[line]]))
@@ -363,9 +472,9 @@ class _Importer:
         return {key: " ".join(values[key].split()) for key in HEADER_ORDER if values[key] or key not in _OPTIONAL}
 
     def record(self) -> dict[str, Any]:
-        by_line = {ln.number: ln for ln in self.lines}
         removed = [
-            {"line": number, "kind": kind, "text": by_line[number].raw} for number, kind in sorted(self.removed.items())
+            {"line": self.lines[key].number, "kind": kind, "text": self.lines[key].raw}
+            for key, kind in sorted(self.removed.items())
         ]
         lifted = sorted(self.lifted, key=lambda e: (e["line"], e["kind"]))
         return {"imported_from": self.source_name, "lifted": lifted, "removed": removed}
@@ -400,9 +509,31 @@ def import_text(raw: str, source_name: str) -> ImportResult:
     Raises :class:`ImportProblem` (with a line number) when the dump is empty
     or holds no headline or no article text.
     """
-    importer = _Importer(raw, source_name)
-    if not any(line.text for line in importer.lines):
+    lines = _split_lines(raw)
+    if not any(line.text for line in lines):
         raise ImportProblem("the file is empty: there is no text to import", 1)
+    return _finish(_Importer(lines, source_name))
+
+
+def import_lines(lines: list[tuple[int, str]], source_name: str, *, stated: dict[str, str] | None = None,
+                 title: str | None = None) -> ImportResult:
+    """Import text already cut into lines, each with its line number in the
+    source file (a saved page's paragraphs: see :mod:`archive.page_import`).
+
+    `stated` gives header values the source states outside these lines
+    (``date``, ``outlet``, ``author``, ``original``): they win over the
+    lines' own; `title` is the headline to use when no line is one.  Both
+    must be stated by the source, never guessed: this module does not check.
+    """
+    cut = [_Line(key, number, text) for key, (number, text) in enumerate(lines)]
+    if not any(line.text for line in cut):
+        raise ImportProblem("there is no text to import", 1)
+    importer = _Importer(cut, source_name, title=title)
+    importer.fields.update(stated or {})
+    return _finish(importer)
+
+
+def _finish(importer: _Importer) -> ImportResult:
     start = importer.read_header()
     items = importer.read_body(start)
     importer.read_dateline(items)

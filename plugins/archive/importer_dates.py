@@ -47,10 +47,16 @@ _DATE_FORMS = (
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),          # November 14th, 2017
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),  # 14 November 2017
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?!\d)"),  # 2017-11-14
+    # 14.11.2017: with full stops, day first (the European and Russian way; no
+    # one writes month.day.year).
+    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d\d)(?![\d.]\d)"),
 )
+# 14/11/2017 or 11/14/2017: day and month in either order, so taken only when
+# one of the two cannot be a month; 11/12/2017 is left unread.
+_SLASHED = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>(?:19|20)\d\d)(?![\d/])")
 
 _TIME = re.compile(
-    r"\b(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?::\d\d)?\s*(?P<ampm>[ap]\.?\s?m\.?)?(?![\w])",
+    r"\b(?P<hour>\d{1,2})[:.](?P<minute>\d\d)(?::\d\d)?\s*(?P<ampm>[ap]\.?\s?m\.?)?(?!(?!Z)\w)",  # "18:40:00Z": the Z is the zone
     re.I,
 )
 # Offsets the text states explicitly, right after the time.  Named zones other
@@ -72,6 +78,8 @@ _FRAME = re.compile(
 
 # ISO 8601 joins date and time with a "T": 2017-11-14T10:00+03:00.
 _ISO_T = re.compile(r"(\d{4}-\d\d-\d\d)T(\d)")
+# Fractions of a second (pages' metadata: 18:40:00.000Z) say nothing a minute needs.
+_FRACTION = re.compile(r"(\d\d:\d\d:\d\d)[.,]\d+")
 
 
 @dataclass(frozen=True)
@@ -106,6 +114,15 @@ def _match_date(text: str) -> tuple[_dt.date, re.Match[str]] | None:
             except ValueError:
                 continue
             return value, m
+    for m in _SLASHED.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if (a > 12) == (b > 12):
+            continue   # both could be the month (or neither): which is the day is not stated
+        day, month = (a, b) if a > 12 else (b, a)
+        try:
+            return _dt.date(int(m.group("year")), month, day), m
+        except ValueError:
+            continue
     return None
 
 
@@ -153,7 +170,7 @@ def parse_date_text(text: str) -> ParsedDate | None:
     >>> parse_date_text("on Tuesday") is None
     True
     """
-    text = _ISO_T.sub(r"\1 \2", text)
+    text = _FRACTION.sub(r"\1", _ISO_T.sub(r"\1 \2", text))
     found = _match_date(text)
     if found is None:
         return None

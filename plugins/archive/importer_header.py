@@ -14,12 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .importer_dates import ParsedDate, parse_date_text
+from .furniture import classify, looks_like_outlet
+from .importer_dates import parse_date_text
 
 __all__ = [
     "LineInfo",
     "split_segments",
-    "read_date_line",
+    "read_header_line",
+    "read_role_line",
     "read_byline",
     "read_outlet_line",
     "read_address_line",
@@ -36,7 +38,7 @@ _I = re.IGNORECASE
 # Dashes and bars that separate the parts of a byline or date line
 # ("November 14th, 2017 – Fort Russ News –", "– Agencies – – by X –").
 # A hyphen only separates when spaced, so "US-led" stays one word.
-_SEPARATOR = re.compile(r"(?:^|\s)[–—|](?=\s|$)|^[–—|]|[–—|]$|\s-\s|^-\s|\s-$")
+_SEPARATOR = re.compile(r"(?:^|\s)[–—|•·](?=\s|$)|^[–—|•·]|[–—|•·]$|\s-\s|^-\s|\s-$")
 
 
 @dataclass
@@ -66,42 +68,14 @@ def _is_name(text: str) -> bool:
     return bool(_NAME.match(text.strip()))
 
 
-# --- date lines ----------------------------------------------------------------
-
-
-def read_date_line(text: str) -> LineInfo | None:
-    """A line that is a date, optionally with the outlet as a dash-separated part.
-
-    ``November 14th, 2017 – Fort Russ News –`` gives date and outlet;
-    ``07:13 AM, November 15, 2017`` gives date and time.  Every part must be
-    either the date or a name, else the line is not a date line.
-    """
-    whole = parse_date_text(text.strip())
-    if whole is not None:
-        return LineInfo("date", {"date": str(whole)})
-    parts = split_segments(text)
-    if len(parts) < 2:
-        return None
-    date: ParsedDate | None = None
-    names: list[str] = []
-    for part in parts:
-        parsed = parse_date_text(part) if date is None else None
-        if parsed is not None:
-            date = parsed
-        elif _is_name(part) and not _BYLINE_BY.match(part):
-            names.append(part)
-        else:
-            return None
-    if date is None or len(names) > 1:
-        return None
-    values = {"date": str(date)}
-    if names:
-        values["outlet"] = names[0]
-        return LineInfo("dateline", values)
-    return LineInfo("date", values)
-
-
-# --- bylines -------------------------------------------------------------------
+# --- date lines and bylines ---------------------------------------------------
+#
+# Both are read segment by segment: a line split at its dashes and bars
+# ("By Jane Roe | Senior Editor | 14 November 2017 | 3 min read") is a header
+# line when every segment is something a header states (a date, a byline, a
+# job title, an agency credit, a reading time, a name) and at least one of
+# them is a date or names an author.  One unexplained segment and the line is
+# not a header line: it stays in the text, where `check` can point at it.
 
 _BYLINE_BY = re.compile(r"^(?:(?:written|posted|reported|story|text|words)\s+)?by[:\s]+(?P<name>.+)$", _I)
 # Bylines that name a desk rather than a person; the text still states them.
@@ -118,39 +92,142 @@ _AGENCY = re.compile(
     _I,
 )
 _AUTHOR_LABEL = re.compile(r"^(?:author|by-?line)\s*:\s*(?P<name>.+)$", _I)
+# A job title printed beside a byline: "Moscow correspondent", "Senior Editor",
+# "Staff Writer", "Editor-in-Chief", "Reporter for Example News".
+_ROLE = re.compile(
+    r"^(?:[\w'’.-]+\s+){0,4}"
+    r"(?:correspondent|reporter|editor|editor-in-chief|writer|journalist|columnist|contributor|producer"
+    r"|analyst|bureau chief|photographer|commentator|presenter|anchor|intern|freelancer|freelance)s?"
+    r"(?:\s+(?:for|at|of|with)\s+\S.{0,40})?$",
+    _I,
+)
+# "Jane Roe in Moscow": where the reporter filed from.
+_FILED_FROM = re.compile(r"^(?P<name>.+?)\s+in\s+(?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})$")
+_POSTED_ON = re.compile(r"^(?:posted|published|written|updated)\s+(?:on\s+)?(?P<date>.+?)\s+by\s+(?P<names>.+)$", _I)
+_ON_DATE = re.compile(r"^(?P<names>.+?)\s+(?:on|at)\s+(?P<date>.+)$")
+# Key order of the values a header line gives, so that records read the same way.
+_VALUE_ORDER = ("author", "credit", "role", "place", "date", "outlet", "unread")
 
 
-def read_byline(text: str) -> LineInfo | None:
-    """A byline: ``by Samer Hussein``, ``– Agencies – – by X –``, ``Our Bureau``.
+def _is_role(text: str) -> bool:
+    return bool(_ROLE.match(text.strip())) and not _DESK.match(text.strip())
 
-    Gives ``author`` (the person or desk the byline names) and ``credit``
-    (agencies credited beside it).  Every dash-separated part must be an
-    author or a credit, else the line is not a byline.
+
+def _read_by_names(names: str) -> dict[str, list[str]] | None:
+    """The people, job titles, places and agencies after a "By": ``Jane Roe,
+    Moscow correspondent``; ``Jane Roe and John Doe, Reuters``; ``Jane Roe in Moscow``."""
+    found: dict[str, list[str]] = {"author": [], "role": [], "place": [], "credit": []}
+    for piece in (p.strip() for p in names.split(",")):
+        filed = _FILED_FROM.match(piece)
+        if filed and _NAMES.match(filed.group("name")):
+            found["author"].append(filed.group("name"))
+            found["place"].append(filed.group("place"))
+        elif _AGENCY.match(piece):
+            found["credit"].append(piece)
+        elif found["author"] and (_is_role(piece) or _DESK.match(piece)):   # "Jane Roe, Staff Writer"
+            found["role"].append(piece)
+        elif _NAMES.match(piece):
+            found["author"].append(piece)
+        else:
+            return None
+    return found if found["author"] else None
+
+
+def read_header_line(text: str) -> LineInfo | None:
+    """A date line, a byline, or both in one, with what it states.
+
+    ``November 14th, 2017 – Fort Russ News –`` gives date and outlet (kind
+    "dateline"); ``07:13 AM, November 15, 2017`` a date ("date");
+    ``– Agencies – – by Samer Hussein –``, ``By Jane Roe, Moscow
+    correspondent``, ``Jane Roe | Senior Editor`` and ``By Jane Roe • 14 Nov
+    2017`` an author, with credit, job title or date ("byline").
+
+    A name beside a date is the outlet only when it reads as a publication's
+    name ("Fort Russ News"); a person's name beside a date, with no "by" and
+    no job title, could be the author or someone else: it is kept in the
+    record as "unread", not put in a field.
     """
     stripped = text.strip()
+    whole = parse_date_text(stripped)
+    if whole is not None:
+        return LineInfo("date", {"date": str(whole)})
     if _DESK.match(stripped):
         return LineInfo("byline", {"author": stripped})
     labelled = _AUTHOR_LABEL.match(stripped)
     if labelled and _NAMES.match(labelled.group("name").strip()):
         return LineInfo("byline", {"author": labelled.group("name").strip()})
-    authors: list[str] = []
-    credits: list[str] = []
+    posted = _POSTED_ON.match(stripped)
+    if posted and parse_date_text(posted.group("date")) is not None:
+        # "Posted on November 14, 2017 by Jane Roe": read as "by Jane Roe" with its date
+        stripped = f"by {posted.group('names')} – {posted.group('date')}"
+    found: dict[str, list[str]] = {key: [] for key in _VALUE_ORDER}
+    bare: list[str] = []
     for part in split_segments(stripped):
         by = _BYLINE_BY.match(part)
-        if by and _NAMES.match(by.group("name").strip()):
-            authors.append(by.group("name").strip())
+        names = None
+        if by:
+            named = by.group("name").strip()
+            on_date = _ON_DATE.match(named)   # "Written by Jane Roe on 14 November 2017"
+            if on_date and parse_date_text(on_date.group("date")) is not None and not found["date"]:
+                found["date"].append(str(parse_date_text(on_date.group("date"))))
+                named = on_date.group("names")
+            names = _read_by_names(named)
+        if names:
+            for key, values in names.items():
+                found[key] += values
+            continue
+        if by:
+            return None
+        parsed = parse_date_text(part)
+        if parsed is not None:
+            if found["date"]:
+                found["unread"].append(part)   # a second date ("Updated: ..."): recorded, the first is the date
+            else:
+                found["date"].append(str(parsed))
+        elif _DESK.match(part):
+            found["author"].append(part)
         elif _AGENCY.match(part):
-            credits.append(part)
+            found["credit"].append(part)
+        elif _is_role(part):
+            found["role"].append(part)
+        elif classify(part) == "reading-time":
+            continue
+        elif _is_name(part):
+            bare.append(part)
+        elif "," in part and (named := _read_by_names(part)) and named["role"]:
+            for key, values in named.items():   # "Jane Roe, Staff Writer": the title says who she is
+                found[key] += values
         else:
             return None
-    if not authors and not credits:
+    for name in bare:
+        if looks_like_outlet(name) and not found["outlet"]:
+            found["outlet"].append(name)
+        elif found["role"] and not found["author"]:
+            found["author"].append(name)   # "Jane Roe | Senior Editor": the title says who she is
+        else:
+            found["unread"].append(name)
+    if not (found["date"] or found["author"] or found["credit"]):
         return None
-    values = {}
-    if authors:
-        values["author"] = ", ".join(authors)
-    if credits:
-        values["credit"] = ", ".join(credits)
-    return LineInfo("byline", values)
+    if found["role"] and not found["author"]:
+        return None   # a job title alone beside a date: whose?
+    values = {key: ", ".join(found[key]) for key in _VALUE_ORDER if found[key]}
+    if found["author"] or found["credit"]:
+        return LineInfo("byline", values)
+    return LineInfo("dateline" if "outlet" in values else "date", values)
+
+
+def read_role_line(text: str) -> LineInfo | None:
+    """A job title on a line of its own, below a byline: ``Moscow correspondent``."""
+    stripped = text.strip()
+    if _is_role(stripped) and len(stripped.split()) <= 6:
+        return LineInfo("byline", {"role": stripped})
+    return None
+
+
+def read_byline(text: str) -> LineInfo | None:
+    """A byline, with or without a date (see :func:`read_header_line`)."""
+    info = read_header_line(text)
+    return info if info is not None and info.kind == "byline" else None
 
 
 # --- outlet and address lines --------------------------------------------------

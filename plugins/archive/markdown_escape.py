@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["escape_line", "escape_lines"]
+__all__ = ["escape_line", "escape_lines", "unescape_line"]
 
 _INLINE = re.compile(r"([\\*_`\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
@@ -52,3 +52,12 @@ def escape_lines(lines: list[str]) -> str:
     """
     escaped = [escape_line(line) for line in lines if line.strip()]
     return "\\\n".join(escaped)
+
+
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def unescape_line(line: str) -> str:
+    """The text a line of archived Markdown shows (the inverse of :func:`escape_line`
+    for the backslash escapes it adds), for checks that read the words."""
+    return _ESCAPED.sub(r"\1", line)
