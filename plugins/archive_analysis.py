@@ -10,9 +10,9 @@ links between articles.
 Each article's paragraphs go to the detector as soon as Pelican has read it,
 so that a large archive is sketched in a second process while the rest is
 still being read (see archive.reuse.background). And Pelican's article
-generator writes the article pages and feeds last instead of first (see
-_ArticlesWrittenLast), so that the steps over the whole archive finish while
-the index and outlet pages, which need none of their results, are written.
+generator writes the article pages, feeds and outlet pages last instead of
+first (see _ArticlesWrittenLast), so that the steps over the whole archive
+finish while the index, which needs none of their results, is written.
 Plugins that change the articles with the results connect to `analysed`.
 """
 from __future__ import annotations

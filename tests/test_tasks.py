@@ -272,6 +272,12 @@ def test_import_takes_a_saved_page_keeps_it_and_records_what_was_left_out(projec
     check = invoke(project, "check")
     assert check.returncode == 0 and "warning" not in check.stderr, check.stderr
     assert invoke(project, "build").returncode == 0
+    # The page says what was taken out of the saved page, and where each header value was read.
+    built = BeautifulSoup((project / "output" / "articles" / f"{article.stem}.html").read_text(encoding="utf-8"),
+                          "html.parser").select_one(".import-record")
+    said = " ".join(built.get_text().split())
+    assert "took out of the saved page" in said and "sources/ledger.html" in said and "trafilatura" in said
+    assert 'from meta property="og:site_name"' in said and "Share 12 Tweet 3" in said
 
 
 def test_import_of_a_folder_takes_its_pages_too(project, tmp_path):
