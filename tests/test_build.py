@@ -252,3 +252,28 @@ def test_every_bad_file_is_refused_alike_by_check_preview_and_plain_pelican(cont
         run = plain_pelican(content, tmp_path / "plain")
         assert run.returncode != 0 and expected in run.stderr and "Traceback" not in run.stderr, (case, run.stderr)
         assert not (tmp_path / "preview").exists() and not (tmp_path / "plain").exists(), case
+
+
+def test_an_autoreloading_pelican_stops_at_bad_content_instead_of_dropping_the_article(content, tmp_path):
+    """`pelican -r` rebuilds on every change: a file made bad while it runs
+    stops it with the problem, as `invoke build` would, and the site already
+    written keeps every article instead of being rewritten without one."""
+    import time
+
+    output = tmp_path / "output"
+    run = subprocess.Popen([sys.executable, "-m", "pelican", str(content), "-r", "-s", str(ROOT / "pelicanconf.py"),
+                            "-o", str(output)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not (output / "index.html").exists() and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert (output / "index.html").exists(), "the first build"
+        time.sleep(2)   # the first build has finished writing
+        written = sorted(p.name for p in (output / "articles").iterdir())
+        (content / "articles" / "bad.md").write_text(BAD_FILES["missing title"][0], encoding="utf-8")
+        _, stderr = run.communicate(timeout=120)
+    finally:
+        run.kill()
+    assert run.returncode == 1, stderr
+    assert BAD_FILES["missing title"][1] in stderr and "nothing was written" in stderr and "Traceback" not in stderr
+    assert sorted(p.name for p in (output / "articles").iterdir()) == written

@@ -27,6 +27,9 @@ from archive.render import ArticleRenderer, render_summary
 # feed or data file ever shows it as a date.
 UNKNOWN_DATE_PLACEHOLDER = datetime(1970, 1, 1, tzinfo=timezone.utc)
 log = logging.getLogger(__name__)
+# The problems of the files read in this run, for refuse_bad_content: Pelican
+# itself only logs a file it cannot read, and goes on without it.
+_refused: list = []
 
 
 class MistuneReader(BaseReader):
@@ -54,6 +57,7 @@ class MistuneReader(BaseReader):
             # problems themselves are logged here, as file:line: message.
             for problem in problems:
                 log.error("%s", problem)
+            _refused.extend(problems)
             raise ContentError(problems[0])
         metadata = {
             "title": doc.value("title"),
@@ -94,14 +98,19 @@ def add_reader(readers):
         readers.reader_classes[extension] = MistuneReader
 
 
-def refuse_bad_content(pelican) -> None:
-    """Plain `pelican` refuses what `check` and the build refuse, before it
-    writes anything: the same problems, as file:line: message, and exit 1
-    (Pelican itself only logs a file it cannot read, and exits 0)."""
-    if pelican.settings.get(CHECKED_SETTING):
-        return
-    # Rendering too: Pelican would only log a body's bad block, and go on writing.
-    problems = check_content(Path(pelican.settings["PATH"]), render=True)
+def refuse_bad_content(generators) -> None:
+    """Plain `pelican`, `pelican -r` included, refuses what `check` and the
+    build refuse, before it writes anything: the same problems, as
+    file:line: message, and exit 1 (Pelican itself logs a file it cannot read,
+    drops it and writes the rest). Runs once every file is read, at every
+    run of an autoreloading Pelican too; the bodies were rendered by the
+    reader, so only headers and what spans files are checked again here."""
+    settings = generators[0].settings
+    problems, _refused[:] = list(_refused), []
+    if settings.get(CHECKED_SETTING):
+        return   # the build checked, and collects what the reader logs
+    problems = sorted(set(problems) | set(check_content(Path(settings["PATH"]), render=False)),
+                      key=lambda problem: (problem.path, problem.line or 0, problem.message))
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
@@ -110,5 +119,5 @@ def refuse_bad_content(pelican) -> None:
 
 
 def register():
-    signals.initialized.connect(refuse_bad_content)
+    signals.all_generators_finalized.connect(refuse_bad_content)
     signals.readers_init.connect(add_reader)
