@@ -128,9 +128,24 @@ def test_print_shows_what_a_reader_opens_on_screen_and_hides_the_navigation(brow
     removed = page.locator(".import-record details li").first
     assert removed.is_visible(), "the furniture list prints, though closed on screen"
     assert page.locator(".also-in li a").first.is_visible()
-    # The footer follows the text on its last page instead of taking a page of its own.
-    assert page.locator(".site-footer").evaluate("f => getComputedStyle(f).breakBefore") == "avoid"
     context.close()
+
+
+def test_no_printed_page_holds_the_footer_alone(browser, site, built_site, tmp_path):
+    from pypdf import PdfReader
+
+    page = browser.new_page()
+    footer = None
+    for kind, path in page_types(built_site.output).items():
+        page.goto(f"{site}/{path}")
+        footer = footer or " ".join(page.locator(".site-footer").inner_text().split())
+        page.pdf(path=str(tmp_path / f"{kind}.pdf"), format="A4")
+        printed = [" ".join(p.extract_text().split()) for p in PdfReader(tmp_path / f"{kind}.pdf").pages]
+        assert printed and footer[:40] in " ".join(printed), f"{kind}: the footer is printed"
+        for number, text in enumerate(printed, 1):
+            rest = text.replace(footer, "").strip()
+            assert len(rest) > 40, f"{kind}: printed page {number} holds {text[:80]!r}: the footer alone, or nearly"
+    page.close()
 
 
 def test_the_also_in_mark_opens_by_keyboard_without_javascript(browser, site, built_site):
