@@ -556,3 +556,12 @@ def test_a_dump_with_control_characters_is_refused_with_its_line(tmp_path):
     problems = import_files([dump], content)
     assert [(p.line, p.message.split(":")[0]) for p in problems] == [(4, "control character U+0000 at column 18")]
     assert not list((content / "articles").iterdir())
+
+
+def imported_with(importer, path: Path):
+    """A file imported by `importer` (import_text or import_page): its text, the
+    result, the article's header and the text a reader sees of its body."""
+    raw = path.read_text(encoding="utf-8")
+    result = importer(raw, f"sources/{path.name}")
+    header, body = split_article(result.markdown)
+    return raw, result, header, visible_text(render(body))

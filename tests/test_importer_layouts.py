@@ -13,16 +13,13 @@ import pytest
 
 from archive import furniture
 from archive.importer import import_text
-from test_importer import raw_lines, render, split_article, visible_text
+from test_importer import imported_with, raw_lines, split_article
 
 DUMPS = Path(__file__).resolve().parent / "data" / "dumps"
 
 
 def imported(name: str):
-    raw = (DUMPS / name).read_text(encoding="utf-8")
-    result = import_text(raw, f"sources/{name}")
-    header, body = split_article(result.markdown)
-    return raw, result, header, visible_text(render(body))
+    return imported_with(import_text, DUMPS / name)
 
 
 EXPECTED = {

@@ -14,16 +14,13 @@ from bs4 import BeautifulSoup
 from archive.importer import ImportProblem
 from archive.page_import import decode_page, import_page
 from archive.problems import ContentError
-from test_importer import render, split_article, visible_text
+from test_importer import imported_with, split_article
 
 PAGES = Path(__file__).resolve().parent / "data" / "pages"
 
 
 def imported(name: str):
-    html = (PAGES / name).read_text(encoding="utf-8")
-    result = import_page(html, f"sources/{name}")
-    header, body = split_article(result.markdown)
-    return html, result, header, visible_text(render(body))
+    return imported_with(import_page, PAGES / name)
 
 
 EXPECTED = {
