@@ -53,3 +53,17 @@ def artifact(name: str) -> Path:
     path = ARTIFACTS / name
     path.parent.mkdir(parents=True, exist_ok=True)
     return path
+
+
+#: What the search page is shown searching for, so that it shows results too.
+SEARCH_PHRASE = "15-km zone"
+
+
+def show(page, site: str, path: str):
+    """Go to `path` on the served `site`; on the search page, search, so that results are shown too."""
+    if path == "search.html":
+        page.goto(f"{site}/search.html?q={SEARCH_PHRASE}")
+        page.wait_for_selector("#search-results li")
+    else:
+        page.goto(f"{site}/{path}")
+    return page

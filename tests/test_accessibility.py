@@ -12,9 +12,8 @@ import json
 
 import pytest
 
-from site_pages import artifact, page_types
+from site_pages import artifact, page_types, show
 
-SEARCH_PHRASE = "15-km zone"
 KEYBOARD_PAGES = ("home", "article", "group", "correction", "search", "overview")
 
 # Everything a keyboard user can land on with Tab.
@@ -66,16 +65,6 @@ FOCUSED = """() => {
 @pytest.fixture(scope="module")
 def kinds(built_site) -> dict[str, str]:
     return page_types(built_site.output)
-
-
-def show(page, site: str, path: str):
-    """Go to `path`; on the search page, search, so that results are shown too."""
-    if path == "search.html":
-        page.goto(f"{site}/search.html?q={SEARCH_PHRASE}")
-        page.wait_for_selector("#search-results li")
-    else:
-        page.goto(f"{site}/{path}")
-    return page
 
 
 def open_page(browser, site: str, path: str):

@@ -7,12 +7,11 @@ from __future__ import annotations
 import pytest
 
 from browser import serve
-from site_pages import artifact, html_pages, page_types
+from site_pages import artifact, html_pages, page_types, show
 
 PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 1}
 DESKTOP = {"viewport": {"width": 1280, "height": 900}, "device_scale_factor": 1}
 SCREENS = {"phone": PHONE, "desktop": DESKTOP}
-SEARCH_PHRASE = "15-km zone"
 
 # The elements that stick out past the right edge of the screen, innermost first.
 WIDE_ELEMENTS = """() => {
@@ -46,16 +45,6 @@ def phone(browser, site):
     context.close()
 
 
-def load(context, base: str, path: str):
-    page = context.new_page()
-    if path == "search.html":
-        page.goto(f"{base}/search.html?q={SEARCH_PHRASE}")
-        page.wait_for_selector("#search-results li")
-    else:
-        page.goto(f"{base}/{path}")
-    return page
-
-
 def sideways(page) -> str | None:
     """Why the page scrolls sideways, or None if it does not."""
     width, room = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
@@ -81,7 +70,7 @@ def test_no_page_scrolls_sideways(screen, built_site):
 def test_screenshots_of_each_kind_of_page(screen, built_site):
     name, base, context = screen
     for kind, path in page_types(built_site.output).items():
-        page = load(context, base, path)
+        page = show(context.new_page(), base, path)
         assert sideways(page) is None, f"{path} scrolls sideways"
         target = artifact(f"{name}/{kind}.png")
         page.screenshot(path=str(target), full_page=True)
@@ -103,7 +92,7 @@ def test_table_captions_run_across_the_screen_on_a_phone(phone):
     """On a phone the article tables become blocks; their captions must not shrink
     to a one-word column beside them."""
     base, context = phone
-    page = load(context, base, "index.html")
+    page = show(context.new_page(), base, "index.html")
     caption, table = page.evaluate("""() => [document.querySelector("table.article-list caption"),
                                            document.querySelector("table.article-list")]
                                           .map(element => element.getBoundingClientRect().width)""")

@@ -71,7 +71,7 @@ def apply_corrections(generators):
             article.notices.append(notice.render(finding=finding, explainer=f"../{url}"))
             article.corrections.append({
                 "finding": finding, "url": url,
-                "json_ld": correction_comment(finding, _absolute(settings, url)),
+                "json_ld": correction_comment(finding, address),
             })
         for reporting in debunking:
             article = by_slug[reporting.slug]
