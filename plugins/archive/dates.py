@@ -23,6 +23,10 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December")
 
 
+#: The days of the week, Monday first.
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
 def month_name(day) -> str:
     """A date's month ("November"), in the site's language, not the locale's:
     strftime's %B speaks the build machine's ("novembre")."""

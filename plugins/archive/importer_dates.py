@@ -16,6 +16,8 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
+from .dates import WEEKDAYS
+
 __all__ = ["ParsedDate", "parse_date_text"]
 
 _MONTHS = {
@@ -36,10 +38,7 @@ _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
-_WEEKDAY = (
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?"
-)
+_WEEKDAY = r"(?:" + "|".join(day.lower() for day in WEEKDAYS) + r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?"
 
 # Calendar date forms, tried in order.  Day/month order is only accepted where
 # it is unambiguous (month spelled out, or ISO year-month-day).

@@ -14,9 +14,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # kind -> (precision at least, recall at least, wrong links at most), over every document of the kind.
 FLOORS = {
-    "new-outlet": (0.95, 0.56, 4),
+    "new-outlet": (0.95, 0.55, 4),
     "copy-edit": (0.96, 0.86, 4),
-    "same-topic": (0.0, 1.0, 9),
+    "same-topic": (0.0, 1.0, 6),
     "debunk": (0.83, 0.54, 7),
     "paraphrase": (1.0, 0.038, 0),
     "translation": (0.97, 0.60, 1),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from archive.reuse import Paragraph
@@ -62,3 +63,14 @@ def test_precision_recall_and_scope_are_counted_from_the_labels():
     assert report.recall == 1.0
     assert len(report.out_of_scope) == 1
     assert len(report.cross_language_missed) == 1
+
+
+def test_the_encoder_measure_scores_every_labelled_pair_of_one_language():
+    from archive.reuse.encoders import labelled_pairs
+
+    same, other = labelled_pairs("use")
+    # The seeds and the development set hold hundreds of same-statement pairs, and far more others.
+    assert len(same) > 300 and len(other) > 10 * len(same)
+    assert np.all((-1.01 <= same) & (same <= 1.01))
+    # Same statement is closer than no shared statement on average, though not enough to link on (README).
+    assert same.mean() > other.mean() + 0.1

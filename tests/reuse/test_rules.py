@@ -30,9 +30,23 @@ def links(paragraphs, settings=ReuseSettings()):
 def test_three_topic_words_in_long_sentences_that_say_different_things_make_no_link():
     paragraphs = [Paragraph("wire", "wire", "p1", REBUILDING, position=1), Paragraph("post", "post", "p1", CLINIC, position=1)]
     assert links(paragraphs) == {}
-    # Without the sentence-share rule the place and the week would have linked them.
+    # The sentence-share rule is what keeps three shared words of the setting apart...
     loose = ReuseSettings(min_sentence_share=0.0, context_min_sentence_share=0.0)
-    assert [link.shared for link in links(paragraphs, loose).values()] == [("abu kamal", "last", "week")]
+    market = CLINIC.replace("last week", "the old market")
+    shared = [link.shared for link in links([paragraphs[0], Paragraph("post", "post", "p1", market, position=1)],
+                                            loose).values()]
+    assert shared == [("abu kamal", "market", "old")]
+    # ... while when it happened ("last week") is no content at all: even the loose settings see one shared word.
+    assert links(paragraphs, loose) == {}
+
+
+def test_when_a_report_says_something_happened_is_not_what_it_says():
+    from archive.reuse.stopwords import stopwords_for
+
+    for lang in ("en", "fr", "ru"):
+        assert {"tuesday", "week", "yesterday", "morning", "last"} <= stopwords_for(lang)
+    # A calendar date names the day one particular thing happened: it stays a content word.
+    assert not {"november", "9"} & stopwords_for("en")
 
 
 def test_a_translation_is_linked_as_translated_and_a_same_topic_paragraph_is_not():

@@ -5,6 +5,12 @@ as evidence that two paragraphs carry the same statement.  English reporting
 verbs ("said", "added", "noted") are included: every outlet wraps quotes in
 them, so they are attribution, not content.
 
+Words that say when, relative to the report ("last week", "on Tuesday", "this
+morning"), are stopwords too: every report of an event tells its time, and
+two paragraphs that share it, the place and the actors say nothing alike
+for that (a calendar date, "9 November", stays a content word: it names the
+day a particular thing happened).
+
 English words are stopwords in every language, because a paragraph's language
 tag can be wrong and English is the archive's main language.  Words that are
 content words in English are left out of the other lists ("war" is a German
@@ -12,6 +18,8 @@ function word but an English noun).
 """
 
 from __future__ import annotations
+
+from ..dates import WEEKDAYS
 
 _ENGLISH = """
 a about above after again against all almost along already also although
@@ -31,6 +39,8 @@ why will with within without would yet you your yours yourself
 say says said saying told tells stated added adds noted
 according reported reportedly claimed stressed
 mr mrs ms
+today yesterday tomorrow tonight week weeks weekend last earlier later
+morning afternoon evening night
 """
 
 _OTHER = {
@@ -70,7 +80,7 @@ allo agli sul sulla questo questa quello quella stato essere si
 """,
 }
 
-ENGLISH: frozenset[str] = frozenset(_ENGLISH.split())
+ENGLISH: frozenset[str] = frozenset(_ENGLISH.split()) | {day.lower() for day in WEEKDAYS}
 _BY_LANGUAGE: dict[str, frozenset[str]] = {
     lang: ENGLISH | frozenset(words.split()) for lang, words in _OTHER.items()
 }
