@@ -82,6 +82,12 @@ AUTHOR_FEED_RSS = None
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 
+# Keep reuse detection's results in CACHE_PATH/analysis/, by a digest of
+# everything they depend on (articles, claim wording, reuse settings, the
+# detector's code): a build with none of these changed reads them instead of
+# detecting again. The folder is safe to delete at any time.
+ANALYSIS_CACHE = True
+
 # Before the headline of an article that repeats a debunked claim, in the
 # browser tab, og:title and feed entries: the false headline never travels alone.
 CLAIM_TITLE_PREFIX = "Debunked claim"

@@ -1,25 +1,22 @@
 """Pelican bridge shared by the reuse and corrections plugins.
 
-Reads the archived articles out of Pelican once, runs reuse detection over
-them, and keeps the result on the shared context for both plugins and their
-pages. Each correction's claim wording is put to the archive as queries (see
+Once Pelican has read every article (`all_generators_finalized`), the
+archive is analysed: reuse detection over the articles' body paragraphs,
+with each correction's claim wording put to them as queries (see
 archive.reuse.detect_with_queries), so that the corrections find the claim
 with the very matching the cross-links use, without the claims changing the
-links between articles.
+links between articles.  Detection's results are kept in the cache folder
+by what they were computed from (archive.reuse.store): a build whose
+articles, corrections and settings are as before reads them instead of
+detecting again.
 
-Each article's paragraphs go to the detector as soon as Pelican has read it,
-so that a large archive is sketched in a second process while the rest is
-still being read (see archive.reuse.background). And Pelican's article
-generator writes the article pages, feeds and outlet pages last instead of
-first (see _ArticlesWrittenLast), so that the steps over the whole archive
-finish while the index, which needs none of their results, is written.
-Plugins that change the articles with the results connect to `analysed`.
+Plugins that change the articles with the results connect to `analysed`;
+generators that write pages from them call `analyse`.
 """
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Mapping
 
@@ -33,14 +30,10 @@ from archive.corrections.apply import CLAIM, DEBUNK, wording_matches, wording_qu
 from archive.corrections.model import Correction
 from archive.corrections.parse import read_correction
 from archive.problems import ContentError, display_path
-from archive.reuse import ReuseResult, ReuseSettings
-from archive.reuse.background import Article as DetectedArticle, Detector
+from archive.reuse import Paragraph, ReuseResult, ReuseSettings, detect_with_queries, store
 from archive.reuse_view import ParagraphText, group_views
-from pages_aside import write_aside
 
 CONTEXT_KEY = "archive_analysis"
-FEED_KEY = "archive_reuse_feed"
-DETECTION_KEY = "archive_reuse_detection"
 
 #: Sent with Pelican's generators once the analysis is complete, before the
 #: article pages and feeds are written: plugins that decorate articles connect here.
@@ -108,163 +101,52 @@ def read_corrections(content_path: str, article_slugs: set[str]) -> list[Correct
     return sorted(corrections, key=lambda c: c.slug)
 
 
-def _detected(slug: str, meta, rendered) -> DetectedArticle:
+def _paragraphs(article) -> list[Paragraph]:
     """An article as detection sees it: the outlet's own notes about its article are not reuse."""
-    rows = tuple((p.id, p.text, p.lang or meta.lang, p.number) for p in rendered if p.role == "body")
-    return source_key(meta.outlet, slug), rows, meta.date.iso() or ""
-
-
-@dataclass
-class _Feed:
-    """The detector, and what it was given of each article as Pelican read it."""
-    detector: Detector
-    given: dict = field(default_factory=dict)   # slug -> (its ArticleMeta, its rendered paragraphs)
-
-    def add(self, slug: str, meta, rendered) -> None:
-        self.detector.add(slug, _detected(slug, meta, rendered))
-        self.given[slug] = (meta, rendered)
-
-    def has(self, article) -> bool:
-        """Whether the detector has this very article (Pelican may reuse a cached one it never read)."""
-        meta, rendered = self.given.get(article.slug, (None, None))
-        return meta is article.archive and rendered is article.paragraphs
-
-
-@dataclass
-class _Detection:
-    """Detection started over these articles, the claims of these corrections with them."""
-    articles: list
-    facts: dict[str, ArticleFacts]
-    corrections: list[Correction]
-    detector: Detector
-
-
-def _group_views(facts: dict[str, ArticleFacts], settings: ReuseSettings, result: ReuseResult, paragraphs) -> list:
-    """The statement groups' views, made where the detector ran (see Detector.submit)."""
-    return group_views(result, facts, paragraphs, settings)
+    meta = article.archive
+    source, published = source_key(meta.outlet, article.slug), meta.date.iso() or ""
+    return [Paragraph(article.slug, source, p.id, p.text, p.lang or meta.lang, p.number, published)
+            for p in article.paragraphs if p.role == "body"]
 
 
 def _archived(generator) -> list:
     return [a for a in generator.articles if hasattr(a, "archive")]
 
 
-def article_read(generator, metadata: dict) -> None:
-    """Give the detector an article's paragraphs as soon as it is read."""
-    if "archive" in metadata:
-        if FEED_KEY not in generator.context:
-            generator.context[FEED_KEY] = _Feed(Detector(reuse_settings(generator.settings)))
-        generator.context[FEED_KEY].add(metadata["slug"], metadata["archive"], metadata["paragraphs"])
+def _detection(paragraphs: list[Paragraph], claims: list[Paragraph], settings: ReuseSettings,
+               cache: Path | None) -> tuple[ReuseResult, ReuseResult]:
+    """What detect_with_queries finds, read from the cache when it holds these very inputs."""
+    if cache is None:
+        return detect_with_queries(paragraphs, claims, settings)
+    digest = store.inputs_digest(paragraphs, claims, settings)
+    kept = store.load(cache, digest)
+    if kept is not None:
+        return kept
+    found = detect_with_queries(paragraphs, claims, settings)
+    store.save(cache, digest, found)
+    return found
 
 
-def articles_known(generator) -> None:
-    """Start detection as soon as Pelican knows which articles it publishes:
-    it has more to do before the pages need the results."""
-    generator.context[DETECTION_KEY] = _start_detection(generator)
-    _write_articles_last(generator)
-
-
-def _start_detection(generator) -> _Detection:
-    articles = _archived(generator)
-    corrections = read_corrections(generator.settings["PATH"], {a.slug for a in articles})
-    feed = generator.context.pop(FEED_KEY, None) or _Feed(Detector(reuse_settings(generator.settings)))
-    for article in articles:
-        if not feed.has(article):
-            feed.add(article.slug, article.archive, article.paragraphs)
-    claims = [query for correction in corrections for query in wording_queries(correction)]
-    by_slug = {a.slug: a for a in articles}
-    # What the pages show of each article; the detector's worker needs it too, for the statement groups' views.
-    facts = {a.slug: _facts(a) for a in articles}
-    feed.detector.submit([a.slug for a in articles], claims,
-                         lambda slug: _detected(slug, by_slug[slug].archive, by_slug[slug].paragraphs),
-                         partial(_group_views, facts, feed.detector.settings))
-    return _Detection(articles, facts, corrections, feed.detector)
-
-
-#: Direct templates that show the analysis's results, written after it with the article pages.
-AFTER_ANALYSIS_TEMPLATES = ("categories",)
-
-
-class _ArticlesWrittenLast(ArticlesGenerator):
-    """Pelican's article generator, writing the article pages, feeds and
-    outlet pages after everything else it writes.
-
-    Pelican writes them first, but its other pages (index, search) show
-    nothing the reuse results change, and writing those first gives the
-    detection worker the seconds it needs to finish. The outlet pages and
-    their list (the `categories` template) show how many of an outlet's
-    articles carry a corrected claim, which the analysis decides.  Pelican makes its own article
-    generator, so a plugin cannot replace it; it gets this class in its
-    place once Pelican has read the articles."""
-
-    all_generators: list | None = None   # set once Pelican has made them all
-
-    def generate_output(self, writer):
-        self._held = []
-        super().generate_output(writer)
-
-    def generate_feeds(self, writer):
-        self._held.append(partial(super().generate_feeds, writer))
-
-    def generate_articles(self, write):
-        self._held.append(partial(super().generate_articles, write))
-
-    def generate_categories(self, write):
-        self._held.append(partial(super().generate_categories, write))
-
-    def generate_direct_templates(self, write):
-        self._direct_templates(write, lambda name: name not in AFTER_ANALYSIS_TEMPLATES)
-        self._held.append(partial(self._direct_templates, write, lambda name: name in AFTER_ANALYSIS_TEMPLATES))
-
-    def _direct_templates(self, write, wanted) -> None:
-        """Pelican's own writing of the direct templates, of those `wanted` only."""
-        settings = self.settings
-        self.settings = {**settings, "DIRECT_TEMPLATES": [t for t in settings["DIRECT_TEMPLATES"] if wanted(t)]}
-        try:
-            super().generate_direct_templates(write)
-        finally:
-            self.settings = settings
-
-    def generate_pages(self, writer):
-        super().generate_pages(writer)
-        _complete(self.all_generators)
-        for held in self._held:
-            held()
-
-
-def _write_articles_last(generator) -> None:
-    if type(generator) is ArticlesGenerator:
-        generator.__class__ = _ArticlesWrittenLast
+def _cache_folder(settings: dict) -> Path | None:
+    """Where detection's results are kept (ANALYSIS_CACHE, under Pelican's CACHE_PATH), or None."""
+    if not settings.get("ANALYSIS_CACHE", True):
+        return None
+    return Path(settings["CACHE_PATH"]) / "analysis"
 
 
 def all_generators_made(generators) -> None:
-    """Complete the analysis just before the articles are written, or now if
-    the article generator is not the one this module can defer."""
-    articles_generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
-    if isinstance(articles_generator, _ArticlesWrittenLast):
-        articles_generator.all_generators = generators
-    else:
-        _complete(generators)
-
-
-def _complete(generators) -> None:
-    analysis = analyse(generators)
+    """Every article is read: analyse the archive, and let the plugins place the results."""
+    analyse(generators)
     analysed.send(generators)
-    write_aside(generators, analysis)
 
 
 def connect() -> None:
     """Called by each plugin that uses the analysis (connecting twice is harmless)."""
-    signals.article_generator_context.connect(article_read)
-    signals.article_generator_pretaxonomy.connect(articles_known)
     signals.all_generators_finalized.connect(all_generators_made)
 
 
 def corrections(generators) -> list[Correction]:
-    """The site's corrections, known before the analysis is complete."""
-    context = next(g for g in generators if isinstance(g, ArticlesGenerator)).context
-    for key in (CONTEXT_KEY, DETECTION_KEY):
-        if key in context:
-            return context[key].corrections
+    """The site's corrections."""
     return analyse(generators).corrections
 
 
@@ -274,21 +156,30 @@ def analyse(generators) -> Analysis:
     context = articles_generator.context
     if CONTEXT_KEY in context:
         return context[CONTEXT_KEY]
+    settings = articles_generator.settings
     articles = _archived(articles_generator)
-    detection = context.pop(DETECTION_KEY, None)
-    if detection is None or list(map(id, detection.articles)) != list(map(id, articles)):
-        if detection is not None:
-            detection.detector.results()  # started over other articles: collect, and start again
-        detection = _start_detection(articles_generator)
-    order = {a.slug: [p.id for p in a.paragraphs] for a in articles}  # while the detector works
-    reuse, claims = detection.detector.results()
-    analysis = Analysis(articles, detection.facts, _Texts(articles), order, detection.detector.settings, reuse,
-                        corrections=detection.corrections, group_views=detection.detector.presented())
-    for correction in detection.corrections:
+    corrections = read_corrections(settings["PATH"], {a.slug for a in articles})
+    claims = [query for correction in corrections for query in wording_queries(correction)]
+    paragraphs = {a.slug: _paragraphs(a) for a in articles}
+    reuse_config = reuse_settings(settings)
+    reuse, claimed = _detection([p for slug in paragraphs for p in paragraphs[slug]], claims, reuse_config,
+                                _cache_folder(settings))
+    facts = {a.slug: _facts(a) for a in articles}
+    order = {a.slug: [p.id for p in a.paragraphs] for a in articles}
+    grouped = {key for group in reuse.groups for key in group.members}
+    in_groups = {p.key: p for slug in {key[0] for key in grouped} for p in paragraphs[slug] if p.key in grouped}
+    analysis = Analysis(articles, facts, _Texts(articles), order, reuse_config, reuse, corrections=corrections,
+                        group_views=group_views(reuse, facts, in_groups, reuse_config))
+    for correction in corrections:
         for prefix, matches in ((CLAIM, analysis.claim_matches), (DEBUNK, analysis.debunk_matches)):
-            matches[correction.slug] = _in_page_order(wording_matches(claims.links, prefix + correction.slug), order)
+            matches[correction.slug] = _in_page_order(wording_matches(claimed.links, prefix + correction.slug), order)
     context[CONTEXT_KEY] = analysis
     return analysis
+
+
+def analysis_of(context: dict) -> Analysis:
+    """The analysis, for a generator writing its pages (Pelican's generators share one context)."""
+    return context[CONTEXT_KEY]
 
 
 def _in_page_order(matched: dict[str, dict[str, tuple[int, ...]]], order: dict[str, list[str]]

@@ -19,9 +19,7 @@ disk writes are flushed before each build.
 
 It prints each build's mean time and the ratios of the means, the range of
 the ratio over the rounds, peak memory of each build and of the largest
-second process it started (our build detects and writes the statement pages
-in second processes), the detection time on N and 2N articles (in one
-process), and precision and recall of the built site's links against the
+second process it started, the detection time on N and 2N articles, and precision and recall of the built site's links against the
 planted pairs.
 """
 from __future__ import annotations
@@ -90,8 +88,10 @@ _CHILD = textwrap.dedent("""
 
 def timed_build(override: dict, plain: bool = False) -> dict:
     """One build in a fresh process: its time, its peak resident memory, and
-    that of the largest second process it started (detection, statement pages)."""
+    that of the largest second process it started."""
     shutil.rmtree(override["OUTPUT_PATH"], ignore_errors=True)
+    # Every build is a cold one: nothing kept from the last round.
+    shutil.rmtree(override["CACHE_PATH"], ignore_errors=True)
     os.sync()  # no writes left over from the last build compete with this one
     code = _CHILD.format(plugins=str(ROOT / "plugins"), override=json.dumps(override), plain=plain,
                          settings=str(ROOT / "pelicanconf.py"))
@@ -141,11 +141,13 @@ def run(articles: int, seed: int = 0, rounds: int = 3) -> str:
         made = write_archive(articles, seed, content)
         common = {"PATH": str(content), "SEARCH_INDEX": False}
         measured = timed_builds({
-            "ours, all plugins": {"override": {**common, "OUTPUT_PATH": str(base / "ours")}},
+            "ours, all plugins": {"override": {**common, "OUTPUT_PATH": str(base / "ours"),
+                                               "CACHE_PATH": str(base / "ours-cache")}},
             "ours without reuse detection": {"override": {
-                **common, "OUTPUT_PATH": str(base / "without"),
+                **common, "OUTPUT_PATH": str(base / "without"), "CACHE_PATH": str(base / "without-cache"),
                 "PLUGINS": [p for p in PLUGINS if p not in DETECTING_PLUGINS]}},
             "plain Pelican": {"override": {"PATH": str(content), "OUTPUT_PATH": str(base / "plain"),
+                                           "CACHE_PATH": str(base / "plain-cache"),
                                            "ARTICLE_PATHS": ["articles"]}, "plain": True},
         }, rounds)
         precision, recall = site_quality(base / "ours", made["planted"])

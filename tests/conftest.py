@@ -27,6 +27,8 @@ class BuildResult:
 def build_site(content: Path, output: Path, settings: str = SETTINGS, **override) -> BuildResult:
     """Build `content` into `output` with the project's settings; capture the messages."""
     err = io.StringIO()
+    # Each build keeps its cache beside its output, never in the project's own cache folder.
+    override = {"CACHE_PATH": str(Path(output).parent / f"{Path(output).name}-cache"), **override}
     status = build(settings, {"PATH": str(content), "OUTPUT_PATH": str(output), **override}, err=err)
     return BuildResult(status, err.getvalue(), output)
 

@@ -13,15 +13,19 @@ import build_site
 from conftest import ROOT, SETTINGS, build_site as build_into, copy_content
 
 BUILD = """
-import sys
+import sys, time
 sys.path[:0] = [{plugins!r}]
+from pelican import signals
 from build_site import build
-sys.exit(build({settings!r}, {{"PATH": {content!r}, "OUTPUT_PATH": {output!r}}}))
+# A build of a large archive takes a while: this one, {seconds} seconds more, once it has written the site.
+signals.finalized.connect(lambda pelican: time.sleep({seconds}), weak=False)
+sys.exit(build({settings!r}, {{"PATH": {content!r}, "OUTPUT_PATH": {output!r}, "CACHE_PATH": {cache!r}}}))
 """
 
 
-def start_build(content: Path, output: Path) -> subprocess.Popen:
-    code = BUILD.format(plugins=str(ROOT / "plugins"), settings=SETTINGS, content=str(content), output=str(output))
+def start_build(content: Path, output: Path, seconds: float = 0) -> subprocess.Popen:
+    code = BUILD.format(plugins=str(ROOT / "plugins"), settings=SETTINGS, content=str(content), output=str(output),
+                        cache=str(output.parent / "cache"), seconds=seconds)
     return subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
 
@@ -33,7 +37,7 @@ def files_of(folder: Path) -> set[str]:
 def test_a_second_build_waits_for_the_first_and_output_is_one_whole_site(tmp_path):
     content = copy_content(tmp_path)
     output = tmp_path / "output"
-    first = start_build(content, output)
+    first = start_build(content, output, seconds=3)
     deadline = time.monotonic() + 120
     while not (tmp_path / ".output-building").exists() and first.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)

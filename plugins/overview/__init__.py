@@ -15,12 +15,11 @@ from pelican import signals
 from archive.overview import Event, claim_event, note_events, spread_matrix, spread_timeline
 from archive.reuse_view import STRENGTH_WORDS
 from archive.timeline_svg import draw_timeline
-from archive_analysis import connect
-from pages_aside import WrittenAside
+from pelican.generators import Generator
+
+from archive_analysis import analysis_of, connect
 
 SAVE_AS = "overview.html"
-# From this many articles on, the overview is written in a second process.
-BACKGROUND_FROM_ARTICLES = 2000
 
 
 def _events(explainers: list[dict]) -> list[Event]:
@@ -54,15 +53,11 @@ def overview(analysis, explainers: list[dict], settings: dict):
     return matrix, timeline, drawing
 
 
-class OverviewGenerator(WrittenAside):
+class OverviewGenerator(Generator):
     """Writes overview.html once every plugin has filled the context."""
 
-    pages = "the overview"
-
-    def worth_writing_aside(self, analysis) -> bool:
-        return len(analysis.articles) >= BACKGROUND_FROM_ARTICLES
-
-    def write_pages(self, writer, analysis):
+    def generate_output(self, writer):
+        analysis = analysis_of(self.context)
         explainers = self.context.get("archive_corrections", [])
         matrix, timeline, drawing = overview(analysis, explainers, self.settings)
         writer.write_file(SAVE_AS, self.get_template("overview"), self.context, matrix=matrix, timeline=timeline,

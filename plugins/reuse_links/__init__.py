@@ -13,13 +13,11 @@ from pelican import signals
 
 from archive.paragraph_html import Decoration, decorate
 from archive.reuse_view import STRENGTH_WORDS, AlsoInMark, also_in, group_url, paragraph_numbers, reuse_data
-from archive_analysis import analyse, analysed, connect
-from pages_aside import WrittenAside
+from pelican.generators import Generator
+
+from archive_analysis import analyse, analysed, analysis_of, connect
 
 DATA_PATH = "data/reuse.json"
-# From this many statement groups on, their pages and the data file are
-# written in a second process while Pelican writes the articles.
-BACKGROUND_FROM_GROUPS = 500
 
 
 def link_paragraphs(generators):
@@ -46,15 +44,11 @@ def link_paragraphs(generators):
                                       key=lambda v: v.variants[0].article.order())
 
 
-class ReusePagesGenerator(WrittenAside):
+class ReusePagesGenerator(Generator):
     """Writes one page per statement group and the JSON export."""
 
-    pages = "the statement pages"
-
-    def worth_writing_aside(self, analysis) -> bool:
-        return len(analysis.group_views) >= BACKGROUND_FROM_GROUPS
-
-    def write_pages(self, writer, analysis):
+    def generate_output(self, writer):
+        analysis = analysis_of(self.context)
         template, moved = self.get_template("group"), self.get_template("group_moved")
         for view in analysis.group_views:
             writer.write_file(view.url, template, self.context, group=view, strength_words=STRENGTH_WORDS,

@@ -33,11 +33,12 @@ How it works, one module per step:
 * :mod:`.cluster` groups aligned sentences into statement groups, each a
   star around its first published sentence;
 * :mod:`.sketches` keeps each paragraph's sketch (and its words by number)
-  for the next run, and :mod:`.background` detects in a second process that
-  sketches each article as soon as the site has read it;
+  within a run, and :mod:`.store` keeps a run's results for the next build
+  with the same inputs;
 * :mod:`.evaluate`, :mod:`.devset` and :mod:`.synthetic` measure quality on
   the seeds' labels, on the development set (each kind of text added to the
-  seeds) and speed on a generated archive.
+  seeds) and speed on a generated archive; :mod:`.encoders` how well a
+  sentence encoder separates statements within one language.
 """
 
 from .align import Segment, align

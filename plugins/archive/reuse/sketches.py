@@ -1,8 +1,8 @@
 """Which paragraphs may be linked at all, and their sketches, computed once.
 
 A paragraph's sketch depends only on its text, its language and the
-settings, so one run of detection can hand its sketches to the next, and a
-second process can sketch paragraphs ahead of time (see :mod:`.background`).
+settings, so one run of detection can hand its sketches to the next (the
+claims put to an archive reuse the archive's).
 
 Each sketch comes with its content words as numbers (`Sketched.word_ids`),
 so that the steps over the whole archive (word weights, candidate pairs)

@@ -1,0 +1,105 @@
+"""The analysis is kept between builds by what it was computed from: a build
+with nothing changed reads it, any change is detected again, and the site is
+byte for byte what a build without the cache makes."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from pelican import signals
+
+import archive_analysis
+from archive.reuse import store
+from conftest import ROOT, build_site, copy_content
+from test_build import tree
+from test_devset_site import as_article
+
+
+@pytest.fixture
+def detections(monkeypatch) -> list[int]:
+    """Counts the detections the builds run (the number of paragraphs each was given)."""
+    runs: list[int] = []
+    real = archive_analysis.detect_with_queries
+
+    def counted(paragraphs, queries, settings):
+        runs.append(len(paragraphs))
+        return real(paragraphs, queries, settings)
+
+    monkeypatch.setattr(archive_analysis, "detect_with_queries", counted)
+    return runs
+
+
+def build(content, output, cache, **settings):
+    result = build_site(content, output, SEARCH_INDEX=False, CACHE_PATH=str(cache), **settings)
+    assert result.status == 0, result.errors
+    return tree(output)
+
+
+def test_a_build_with_nothing_changed_reads_the_analysis_and_writes_the_same_site(tmp_path, detections):
+    first = build(ROOT / "content", tmp_path / "first", tmp_path / "cache")
+    again = build(ROOT / "content", tmp_path / "again", tmp_path / "cache")
+    assert len(detections) == 1
+    assert again == first
+    assert build(ROOT / "content", tmp_path / "uncached", tmp_path / "none", ANALYSIS_CACHE=False) == first
+    assert not (tmp_path / "none" / "analysis").exists()
+
+
+@pytest.mark.parametrize("change", ["edited paragraph", "added article", "removed article", "changed correction",
+                                    "changed setting"])
+def test_any_change_is_detected_again_and_gives_what_a_clean_build_gives(tmp_path, detections, change):
+    content = copy_content(tmp_path)
+    build(content, tmp_path / "before", tmp_path / "cache")
+    articles = sorted((content / "articles").glob("*.md"))
+    settings = {}
+    if change == "edited paragraph":
+        text = articles[0].read_text(encoding="utf-8")
+        articles[0].write_text(text.rstrip("\n") + "\n\nA closing paragraph of our own, written for this test, "
+                               "long enough to be linked if anything repeated it.\n", encoding="utf-8")
+    elif change == "added article":
+        (content / "articles" / "dev-n1.md").write_text(as_article("n1"), encoding="utf-8")
+    elif change == "removed article":
+        articles[2].unlink()
+    elif change == "changed correction":
+        correction = next((content / "corrections").glob("*.md"))
+        text = correction.read_text(encoding="utf-8")
+        passage = "\n> The Abu Kamal liberation operation revealed facts of direct cooperation"
+        assert passage in text
+        correction.write_text(text.replace(passage, "\n> The Abu Kamal operation showed direct cooperation", 1),
+                              encoding="utf-8")
+    else:
+        settings = {"REUSE_MIN_SCORE": 0.2}
+    after = build(content, tmp_path / "after", tmp_path / "cache", **settings)
+    assert len(detections) == 2
+    assert after == build(content, tmp_path / "clean", tmp_path / "clean-cache", **settings)
+
+
+@pytest.mark.parametrize("kept", ["not json {", '{"format": 1, "inputs": "%s", "archive": {"links": [[1, 2]]}}',
+                                  '{"format": 999, "inputs": "%s"}', "[]"])
+def test_a_corrupt_or_foreign_cache_is_never_trusted(tmp_path, detections, kept):
+    clean = build(ROOT / "content", tmp_path / "clean", tmp_path / "cache")
+    kept_file = tmp_path / "cache" / "analysis" / store.FILE_NAME
+    digest = json.loads(kept_file.read_text(encoding="utf-8"))["inputs"]
+    kept_file.write_text(kept.replace("%s", digest), encoding="utf-8")
+    assert build(ROOT / "content", tmp_path / "again", tmp_path / "cache") == clean
+    assert len(detections) == 2
+    # ... and the cache is whole again.
+    build(ROOT / "content", tmp_path / "third", tmp_path / "cache")
+    assert len(detections) == 2
+
+
+def test_an_article_dropped_by_another_plugin_is_not_analysed(tmp_path):
+    """Another plugin may change the list of articles after Pelican made it:
+    the analysis covers the articles that are published."""
+    dropped = "russian-mod-details-us-isis-cooperation"
+
+    def drop(generator):
+        generator.articles = [a for a in generator.articles if a.slug != dropped]
+
+    signals.article_generator_finalized.connect(drop)
+    try:
+        result = build_site(ROOT / "content", tmp_path / "output", SEARCH_INDEX=False)
+    finally:
+        signals.article_generator_finalized.disconnect(drop)
+    assert result.status == 0, result.errors
+    data = result.page("data/reuse.json")
+    assert data.count('"article":') > 0 and f'"{dropped}"' not in data
