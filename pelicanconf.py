@@ -87,6 +87,10 @@ LOAD_CONTENT_CACHE = False
 # detector's code): a build with none of these changed reads them instead of
 # detecting again. The folder is safe to delete at any time.
 ANALYSIS_CACHE = True
+# Keep the article and statement pages in CACHE_PATH/pages/ by a digest of
+# what each is made from (plugins/kept_pages.py): a page whose inputs did
+# not change is copied instead of rendered. Safe to delete at any time.
+PAGE_CACHE = True
 
 # Before the headline of an article that repeats a debunked claim, in the
 # browser tab, og:title and feed entries: the false headline never travels alone.

@@ -15,13 +15,16 @@
   (CLAIM_TITLE_PREFIX), as the page's own title does, and opens with the
   notes the page shows above the archived text (the correction notice): a
   feed reader shows the entry away from the page.
+
+Pelican lets a site have one writer: this one also keeps pages between
+builds (kept_pages).
 """
 import html
 
 from pelican import signals
-from pelican.writers import Writer
 
 from archive.absolute_links import absolutize
+from kept_pages import KeptPagesWriter, register as keep_pages
 
 
 class _FeedEntry:
@@ -52,7 +55,7 @@ class _FeedEntry:
         return self._item.archive.author if hasattr(self._item, "archive") else None
 
 
-class ArchiveFeedWriter(Writer):
+class ArchiveFeedWriter(KeptPagesWriter):
     def _create_new_feed(self, feed_type, feed_title, context):
         feed = super()._create_new_feed(feed_type, feed_title, context)
         feed.feed["author_name"] = context["SITENAME"]
@@ -71,3 +74,4 @@ def provide_writer(pelican):
 
 def register():
     signals.get_writer.connect(provide_writer)
+    keep_pages()
