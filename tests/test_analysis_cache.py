@@ -11,8 +11,7 @@ from pelican import signals
 import archive_analysis
 from archive.reuse import store
 from conftest import ROOT, build_site, copy_content
-from test_build import tree
-from test_devset_site import as_article
+from site_changes import CHANGES, built_tree as build, change_site
 
 
 @pytest.fixture
@@ -29,12 +28,6 @@ def detections(monkeypatch) -> list[int]:
     return runs
 
 
-def build(content, output, cache, **settings):
-    result = build_site(content, output, SEARCH_INDEX=False, CACHE_PATH=str(cache), **settings)
-    assert result.status == 0, result.errors
-    return tree(output)
-
-
 def test_a_build_with_nothing_changed_reads_the_analysis_and_writes_the_same_site(tmp_path, detections):
     first = build(ROOT / "content", tmp_path / "first", tmp_path / "cache")
     again = build(ROOT / "content", tmp_path / "again", tmp_path / "cache")
@@ -44,30 +37,11 @@ def test_a_build_with_nothing_changed_reads_the_analysis_and_writes_the_same_sit
     assert not (tmp_path / "none" / "analysis").exists()
 
 
-@pytest.mark.parametrize("change", ["edited paragraph", "added article", "removed article", "changed correction",
-                                    "changed setting"])
+@pytest.mark.parametrize("change", [c for c in CHANGES if c != "changed template"])
 def test_any_change_is_detected_again_and_gives_what_a_clean_build_gives(tmp_path, detections, change):
     content = copy_content(tmp_path)
     build(content, tmp_path / "before", tmp_path / "cache")
-    articles = sorted((content / "articles").glob("*.md"))
-    settings = {}
-    if change == "edited paragraph":
-        text = articles[0].read_text(encoding="utf-8")
-        articles[0].write_text(text.rstrip("\n") + "\n\nA closing paragraph of our own, written for this test, "
-                               "long enough to be linked if anything repeated it.\n", encoding="utf-8")
-    elif change == "added article":
-        (content / "articles" / "dev-n1.md").write_text(as_article("n1"), encoding="utf-8")
-    elif change == "removed article":
-        articles[2].unlink()
-    elif change == "changed correction":
-        correction = next((content / "corrections").glob("*.md"))
-        text = correction.read_text(encoding="utf-8")
-        passage = "\n> The Abu Kamal liberation operation revealed facts of direct cooperation"
-        assert passage in text
-        correction.write_text(text.replace(passage, "\n> The Abu Kamal operation showed direct cooperation", 1),
-                              encoding="utf-8")
-    else:
-        settings = {"REUSE_MIN_SCORE": 0.2}
+    settings = change_site(content, ROOT / "theme", change)
     after = build(content, tmp_path / "after", tmp_path / "cache", **settings)
     assert len(detections) == 2
     assert after == build(content, tmp_path / "clean", tmp_path / "clean-cache", **settings)
