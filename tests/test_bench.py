@@ -11,6 +11,8 @@ def test_the_benchmark_prints_builds_ratios_detection_and_quality():
     for build in ("ours, all plugins", "ours without reuse detection", "plain Pelican"):
         assert re.search(rf"^\| {re.escape(build)} \| [\d.]+ \| \d+ \| (\d+|none) \| [\d.]+ \|$", report, re.M), build
     assert re.search(r"^\| ours without reuse detection \| [\d.]+ \| \d+ \| none \| 1\.00 \|$", report, re.M)
+    for rebuild in ("nothing changed", "one article added"):
+        assert re.search(rf"^\| {rebuild} \| [\d.]+ \| \d+ \| [\d.]+ \|$", report, re.M), rebuild
     assert re.search(r"round by round: [\d.]+ to [\d.]+$", report, re.M)
     assert re.search(r"^\| 40 articles \| [\d,]+ \|", report, re.M) and re.search(r"^\| 80 articles \|", report, re.M)
     assert re.search(r"planted pairs: precision (0|1)\.\d{3}, recall (0|1)\.\d{3}$", report, re.M)
