@@ -17,15 +17,14 @@ is imported, with a warning naming both files.
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .content_check import load, markdown_files, text_fingerprint
 from .dates import UNKNOWN
 from .frontmatter import Document, decode, parse
+from .atomic_files import write_text_atomically
 from .import_record import record_path
 from .importer import ImportProblem, ImportResult, import_text
 from .near_duplicates import Archived, nearest, sentence_keys
@@ -34,14 +33,6 @@ from .problems import ContentError, Problem, display_path
 SOURCES = "sources"
 #: Saved web pages, read with archive.page_import; every other file is a text dump.
 PAGE_SUFFIXES = (".html", ".htm")
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        out.write(text)
-    os.replace(temporary, path)
 
 
 def _outlet(doc: Document) -> str | None:
@@ -139,8 +130,8 @@ def import_one(dump: Path, content: Path, archive: _Archive, force: bool) -> Pro
         if source.resolve() != dump.resolve():
             source.parent.mkdir(parents=True, exist_ok=True)
             source.write_bytes(dump.read_bytes())
-        _write_atomically(record_path(article), json.dumps(result.record, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
-        _write_atomically(article, result.markdown)
+        write_text_atomically(record_path(article), json.dumps(result.record, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+        write_text_atomically(article, result.markdown)
     except OSError as err:
         return Problem(display_path(err.filename or article), None, f"cannot write: {err.strerror or err}")
     archive.add(doc, display_path(article))

@@ -16,9 +16,10 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Iterable
+
+from .atomic_files import copy_atomically
 
 #: Bumped whenever what a digest covers changes.
 FORMAT = 1
@@ -90,14 +91,10 @@ class PageStore:
     def keep(self, key: str, rendered: Path) -> None:
         """Store the page just rendered at `rendered` under `key` (whole, or not at all)."""
         self._asked.add(key)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".page-")
-        os.close(handle)
         try:
-            shutil.copyfile(rendered, temporary)
-            os.replace(temporary, self.folder / key)
+            copy_atomically(rendered, self.folder / key)
         except OSError:
-            Path(temporary).unlink(missing_ok=True)
+            pass  # not kept: the next build renders the page again
 
     def prune(self) -> None:
         """Remove the stored pages this build did not ask for."""

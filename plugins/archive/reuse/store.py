@@ -18,12 +18,11 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from ..atomic_files import write_text_atomically
 from .model import Group, Link, Paragraph, ReuseResult
 from .settings import ReuseSettings
 
@@ -63,17 +62,8 @@ def save(folder: Path, digest: str, results: tuple[ReuseResult, ReuseResult]) ->
 
     The file is written beside its final name and renamed into place, so that
     a build running at the same time reads the old file or the new, never half."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     data = {"format": FORMAT, "inputs": digest, "archive": _plain(results[0]), "queries": _plain(results[1])}
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".detection-", suffix=".json")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            json.dump(data, file, ensure_ascii=False, separators=(",", ":"))
-        os.replace(temporary, folder / FILE_NAME)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_text_atomically(Path(folder) / FILE_NAME, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
 @lru_cache(maxsize=1)
