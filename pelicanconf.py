@@ -78,9 +78,13 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
-# Reading cache: only reading is cached; every build writes all output.
+# Pelican's own reading cache stays off: it is keyed by file names and
+# times (not by settings, nor by the import records beside the articles) and
+# unpickles what it finds. READING_CACHE keeps the rendered article bodies
+# instead, in CACHE_PATH/rendered/, by a digest of the text and the code.
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
+READING_CACHE = True
 
 # Keep reuse detection's results in CACHE_PATH/analysis/, by a digest of
 # everything they depend on (articles, claim wording, reuse settings, the

@@ -2,7 +2,9 @@
 
 All the work (header parsing, validation, rendering with paragraph anchors)
 happens in the `archive` package; this module only turns its results into
-what Pelican expects of a reader.
+what Pelican expects of a reader.  Article bodies already rendered by an
+earlier build, from the same text by the same code, are taken from the
+cache folder (archive.render_store, setting READING_CACHE).
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from archive.content_check import CHECKED_SETTING, MARKDOWN_EXTENSIONS, SECTIONS
 from archive.import_record import load_record, record_path
 from archive.problems import ContentError, display_path
 from archive.render import ArticleRenderer, render_summary
+from archive.render_store import RenderStore
 
 # Pelican requires a date on every article; an article whose source gives
 # none gets this placeholder, and `date_known` False so that no template,
@@ -30,6 +33,9 @@ log = logging.getLogger(__name__)
 # The problems of the files read in this run, for refuse_bad_content: Pelican
 # itself only logs a file it cannot read, and goes on without it.
 _refused: list = []
+# The rendering stores of this run, by folder: each generator has readers of
+# its own, and the store is pruned once, of what none of them asked for.
+_stores: dict[Path, RenderStore] = {}
 
 
 class MistuneReader(BaseReader):
@@ -39,6 +45,10 @@ class MistuneReader(BaseReader):
     def __init__(self, settings):
         super().__init__(settings)
         self.renderer = ArticleRenderer()
+        self.store = None
+        if settings.get("READING_CACHE", True):
+            folder = Path(settings["CACHE_PATH"]) / "rendered"
+            self.store = _stores.setdefault(folder, RenderStore(folder, self.renderer))
 
     def _section(self, source_path: str):
         # Pelican joins PATH and the file's relative path: no links to resolve.
@@ -50,7 +60,7 @@ class MistuneReader(BaseReader):
         doc = load(Path(source_path), shown)
         section = self._section(source_path)
         dateline = doc.value("dateline")
-        rendered = self.renderer.render(doc.body, dateline)
+        rendered = (self.store or self.renderer).render(doc.body, dateline)
         problems = validate(doc, section.rules) + body_problems(doc, rendered.errors)
         if problems:
             # Pelican logs only "Could not process" for a failed read, so the
@@ -118,6 +128,14 @@ def refuse_bad_content(generators) -> None:
         raise SystemExit(1)
 
 
+def prune_renderings(pelican) -> None:
+    """The build is complete: each store keeps only the renderings this build read."""
+    while _stores:
+        _, store = _stores.popitem()
+        store.prune(store.asked)
+
+
 def register():
     signals.all_generators_finalized.connect(refuse_bad_content)
+    signals.finalized.connect(prune_renderings)
     signals.readers_init.connect(add_reader)
