@@ -101,8 +101,9 @@ def _page_inputs(template: str, kwargs: dict):
     """A function describing what a page of `template` is made from, or None for pages always rendered."""
     if template == "article.html" and set(kwargs) <= {"article", "category", "blog"}:
         return lambda: _article_inputs(kwargs["article"]) + describe(kwargs.get("blog"))
-    if template in ("group.html", "group_moved.html"):
-        return lambda: describe(kwargs)
+    if template in ("group.html", "group_moved.html") and set(kwargs) <= {"group", "strength_words"}:
+        # A group's view is frozen dataclasses of plain values all the way down: their repr says it all.
+        return lambda: repr(kwargs["group"]) + describe(kwargs.get("strength_words"))
     return None
 
 
