@@ -68,8 +68,16 @@ ARTICLE_ORDER_BY = "archive_sort_key"
 DEFAULT_PAGINATION = False
 SUMMARY_MAX_LENGTH = 40
 
-# Full-text search: Pagefind indexes output/ at the end of every build.
-SEARCH_INDEX = True
+# Full-text search: Pagefind indexes the finished site (output/pagefind/). Off for local builds
+# (invoke build, serve, livereload, plain pelican): at 10,000 articles Pagefind takes about a third
+# of a build and 2 GiB of memory, and a preview rarely needs search; the preview's search page says
+# the index is built at publication. `invoke build --search` (or `livereload --search`) builds one
+# anyway; publishconf.py turns it on, and `invoke preview`, `publish` and `gh-pages` always index.
+SEARCH_INDEX = False
+# Keep the last index in CACHE_PATH/search/ with a digest of what it was made from (every page
+# Pagefind reads, its binary and options): a build whose pages did not change copies it instead of
+# running Pagefind again. Safe to delete at any time.
+SEARCH_INDEX_CACHE = True
 
 # Feeds are made by publishconf.py only.
 FEED_ALL_ATOM = None

@@ -15,3 +15,5 @@ CANONICAL_SITEURL = SITEURL   # canonical links and Open Graph addresses (absolu
 FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 CORRECTIONS_FEED_ATOM = "feeds/corrections.atom.xml"
+# The published site is searchable: Pagefind indexes every publishing build.
+SEARCH_INDEX = True

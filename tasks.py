@@ -36,12 +36,20 @@ def check(c):
     print(f"content is valid ({len(warnings)} warning(s): see above)" if warnings else "content is valid")
 
 
-@task
-def build(c, settings="pelicanconf.py"):
+#: What `--search` says on the tasks that build.
+SEARCH_HELP = "build the search index too (SEARCH_INDEX is off in pelicanconf.py; publishing always indexes)"
+
+
+def _search_override(search: bool) -> dict:
+    return {"SEARCH_INDEX": True} if search else {}
+
+
+@task(help={"settings": "the settings file (default pelicanconf.py)", "search": SEARCH_HELP})
+def build(c, settings="pelicanconf.py", search=False):
     """Build the site into output/ (checked first; output/ is replaced only by a complete build)."""
     from build_site import main
 
-    _built(main([str(ROOT / settings)]))
+    _built(main([str(ROOT / settings)], _search_override(search)))
 
 
 @task
@@ -54,16 +62,17 @@ def clean(c):
             shutil.rmtree(folder, ignore_errors=True)
 
 
-@task(pre=[clean])
-def rebuild(c):
+@task(pre=[clean], help={"search": SEARCH_HELP})
+def rebuild(c, search=False):
     """Clean, then build."""
-    build(c)
+    build(c, search=search)
 
 
 @task
 def preview(c):
-    """Build with the publishing settings (publishconf.py) into output/."""
-    build(c, settings="publishconf.py")
+    """Build with the publishing settings (publishconf.py) into output/, search index included."""
+    # Publishing always indexes, whatever SEARCH_INDEX says: the published site's search needs it.
+    build(c, settings="publishconf.py", search=True)
 
 
 def _site_address() -> str:
@@ -119,10 +128,10 @@ def serve(c, port=8000):
             pass
 
 
-@task(help={"port": "the port on localhost (default 8000)"})
-def reserve(c, port=8000):
+@task(help={"port": "the port on localhost (default 8000)", "search": SEARCH_HELP})
+def reserve(c, port=8000, search=False):
     """Build, then serve output/ on http://localhost:PORT (as serve)."""
-    build(c)
+    build(c, search=search)
     serve(c, port)
 
 
@@ -130,15 +139,15 @@ def reserve(c, port=8000):
 WATCHED = ("content", "theme", "plugins", "pelicanconf.py")
 
 
-def _rebuild_quietly() -> None:
+def _rebuild_quietly(search: bool = False) -> None:
     """Build, reporting problems without stopping the watching task."""
     from build_site import main
 
-    main([str(ROOT / "pelicanconf.py")])
+    main([str(ROOT / "pelicanconf.py")], _search_override(search))
 
 
-@task
-def regenerate(c):
+@task(help={"search": SEARCH_HELP})
+def regenerate(c, search=False):
     """Build, then rebuild on every change to content, theme, plugins or settings (no server: see livereload)."""
     import time
 
@@ -153,21 +162,24 @@ def regenerate(c):
         while True:
             changed, _ = watcher.examine()
             if changed:   # the first look sees every file as changed: the first build
-                _rebuild_quietly()
+                _rebuild_quietly(search)
             time.sleep(1)
     except KeyboardInterrupt:
         pass
 
 
-@task
-def livereload(c, port=8000):
+@task(help={"port": "the port on localhost (default 8000)", "search": SEARCH_HELP})
+def livereload(c, port=8000, search=False):
     """Build, serve on http://localhost:PORT, rebuild and reload the browser on every change."""
     from livereload import Server
 
-    _rebuild_quietly()
+    def rebuild_site():
+        _rebuild_quietly(search)
+
+    rebuild_site()
     server = Server()
     for watched in WATCHED:
-        server.watch(str(ROOT / watched), _rebuild_quietly)
+        server.watch(str(ROOT / watched), rebuild_site)
     server.serve(root=str(OUTPUT), host="127.0.0.1", port=int(port))
 
 

@@ -155,10 +155,10 @@ def _build_into(settings_file: str, override: dict | None, final: Path, err) -> 
     return 0
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str], override: dict | None = None) -> int:
     settings_file = argv[0] if argv else "pelicanconf.py"
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
-    return build(settings_file)
+    return build(settings_file, override)
 
 
 if __name__ == "__main__":

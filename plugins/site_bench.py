@@ -5,10 +5,12 @@ them as ordinary content files beside the site's own corrections (a site
 ships with its corrections, and their claims are put to the whole archive),
 and builds them three ways in fresh processes on the same files:
 
-* ours: every plugin, as the site ships (search indexing off in all runs,
-  so that the comparison is about reuse detection);
-* ours without reuse detection: the same, minus the plugins that run the
-  detector or show its results (reuse_links, corrections, overview);
+* ours: every plugin, as the site ships, without the search index (as a
+  local build makes it: SEARCH_INDEX is off in pelicanconf.py);
+* ours with search: the same with the search index, as publishing makes it;
+* ours without reuse detection: ours minus the plugins that run the
+  detector or show its results (reuse_links, corrections, overview), no
+  search index;
 * plain Pelican: its own Markdown reader and default theme, no plugins.
 
 The three builds are repeated in rounds (three by default), the order
@@ -19,8 +21,11 @@ disk writes are flushed before each build.
 
 It prints each build's mean time and the ratios of the means, the range of
 the ratio over the rounds, peak memory of each build and of the largest
-second process it started, the detection time on N and 2N articles, and precision and recall of the built site's links against the
-planted pairs.
+second process it started (Pagefind, in the build with search), the search
+indexer alone (over the site ours built: as the build runs it, with
+Pagefind's defaults, and with its kept index), the rebuilds, the detection
+time on N and 2N articles, and precision and recall of the built site's
+links against the planted pairs.
 """
 from __future__ import annotations
 
@@ -147,17 +152,77 @@ It repeats nothing the synthetic outlets wrote, and it is long enough to be comp
 """
 
 
-def timed_rebuilds(ours: dict, content: Path) -> dict[str, dict]:
-    """Our build again, with its output and cache: with nothing changed, then with one article added."""
-    ours = {**ours, "cold": False}
-    rebuilds = {"nothing changed": timed_build(**ours)}
+def timed_rebuilds(builds: dict[str, dict], content: Path) -> dict[tuple[str, str], dict]:
+    """Each build again, with its output and cache: with nothing changed, then with one article added;
+    by (build, change)."""
+    rebuilds = {}
+    for name, build in builds.items():
+        rebuilds[name, "nothing changed"] = timed_build(**{**build, "cold": False})
     added = content / "articles" / "bench-added-report.md"
     added.write_text(ADDED, encoding="utf-8")
     try:
-        rebuilds["one article added"] = timed_build(**ours)
+        for name, build in builds.items():
+            rebuilds[name, "one article added"] = timed_build(**{**build, "cold": False})
     finally:
         added.unlink()
     return rebuilds
+
+
+_INDEX_CHILD = textwrap.dedent("""
+    import json, resource, sys, time
+    from pathlib import Path
+    sys.path.insert(0, {plugins!r})
+    from archive import search_index
+    from search_index import ROOT_SELECTOR
+    site, kept = Path({site!r}), {kept!r}
+    started = time.perf_counter()
+    if {defaults!r}:
+        from archive.search_filters import sort_filters
+        search_index.run_pagefind(search_index.pagefind_executable(), site, ("--silent",))
+        sort_filters(site / "pagefind")
+        read = len([p for p in site.rglob("*.html") if p.relative_to(site).parts[0] != "pagefind"])
+        done = {{"read": read, "indexed": search_index.indexed_pages(site / "pagefind"), "reused": False}}
+    else:
+        indexed = search_index.build_index(site, Path(kept) if kept else None, root=ROOT_SELECTOR)
+        done = {{"read": indexed.pages_read, "indexed": indexed.pages_indexed, "reused": indexed.reused}}
+    print(json.dumps({{**done, "seconds": time.perf_counter() - started,
+                      "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                      "pagefind_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}}))
+""")
+
+
+def timed_index(site: Path, kept: Path | None = None, defaults: bool = False) -> dict:
+    """The search index of a built site alone, in a fresh process: its time, the peak memory of
+    that process and of Pagefind's, the HTML files read and the pages indexed."""
+    os.sync()
+    code = _INDEX_CHILD.format(plugins=str(ROOT / "plugins"), site=str(site), kept=str(kept) if kept else None,
+                               defaults=defaults)
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    if run.returncode != 0:
+        raise RuntimeError(f"search index failed:\n{run.stderr[-3000:]}")
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+def timed_indexes(built: Path, base: Path) -> dict[str, dict]:
+    """The search indexer over a copy of a site built without it: as the build runs it, with no kept
+    index; with Pagefind's defaults (every HTML file, each page whole); and with the index kept."""
+    site, kept = base / "search-site", base / "search-kept"
+    shutil.copytree(built, site, ignore=shutil.ignore_patterns("pagefind"))
+    try:
+        measured = {"as the build runs it": timed_index(site, kept)}
+        shutil.rmtree(site / "pagefind")
+        measured["Pagefind's defaults: every HTML file, each page whole"] = timed_index(site, defaults=True)
+        measured["its kept index, nothing changed"] = timed_index(site, kept)
+    finally:
+        shutil.rmtree(site, ignore_errors=True)
+        shutil.rmtree(kept, ignore_errors=True)
+    return measured
+
+
+def _pagefind_version() -> str:
+    from importlib.metadata import version
+
+    return version("pagefind_bin")
 
 
 def run(articles: int, seed: int = 0, rounds: int = 3) -> str:
@@ -172,6 +237,9 @@ def run(articles: int, seed: int = 0, rounds: int = 3) -> str:
         builds = {
             "ours, all plugins": {"override": {**common, "OUTPUT_PATH": str(base / "ours"),
                                                "CACHE_PATH": str(base / "ours-cache")}},
+            "ours, all plugins, with search": {"override": {
+                **common, "SEARCH_INDEX": True, "OUTPUT_PATH": str(base / "searched"),
+                "CACHE_PATH": str(base / "searched-cache")}},
             "ours without reuse detection": {"override": {
                 **common, "OUTPUT_PATH": str(base / "without"), "CACHE_PATH": str(base / "without-cache"),
                 "PLUGINS": [p for p in PLUGINS if p not in DETECTING_PLUGINS]}},
@@ -181,7 +249,9 @@ def run(articles: int, seed: int = 0, rounds: int = 3) -> str:
         }
         measured = timed_builds(builds, rounds)
         precision, recall = site_quality(base / "ours", made["planted"])
-        rebuilds = timed_rebuilds(builds["ours, all plugins"], content)
+        indexes = timed_indexes(base / "ours", base)
+        rebuilt = ("ours, all plugins", "ours, all plugins, with search")
+        rebuilds = timed_rebuilds({name: builds[name] for name in rebuilt}, content)
     small, large = detection_figures(articles, seed), detection_figures(2 * articles, seed)
     seconds = {name: mean(f["seconds"] for f in runs) for name, runs in measured.items()}
     without = seconds["ours without reuse detection"]
@@ -198,14 +268,27 @@ def run(articles: int, seed: int = 0, rounds: int = 3) -> str:
         second = max(f["second_peak_mib"] for f in runs)
         lines.append(f"| {name} | {seconds[name]:.1f} | {peak:.0f} | {f'{second:.0f}' if second else 'none'} | "
                      f"{seconds[name] / without:.2f} |")
-    cold = seconds["ours, all plugins"]
+    with_search, without_search = seconds["ours, all plugins, with search"], seconds["ours, all plugins"]
     lines.append("")
-    lines.append("| rebuild of ours, all plugins, after its last cold build | seconds | peak memory MiB "
-                 "| ratio to its cold build |")
-    lines.append("| --- | ---: | ---: | ---: |")
-    for name, figures in rebuilds.items():
-        lines.append(f"| {name} | {figures['seconds']:.1f} | {figures['peak_mib']:.0f} | "
-                     f"{figures['seconds'] / cold:.2f} |")
+    lines.append(f"ours with search against ours without: {with_search:.1f} s against {without_search:.1f} s "
+                 f"({with_search / without_search:.2f} times); the search index is "
+                 f"{(with_search - without_search) / with_search:.0%} of the build with search")
+    lines.append("")
+    lines.append(f"| search index alone (Pagefind {_pagefind_version()}), over the site ours built | seconds "
+                 "| peak memory MiB | Pagefind MiB | HTML files read | pages indexed |")
+    lines.append("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for name, figures in indexes.items():
+        pagefind = f"{figures['pagefind_mib']:.0f}" if figures["pagefind_mib"] else "none"
+        lines.append(f"| {name} | {figures['seconds']:.1f} | {figures['peak_mib']:.0f} | {pagefind} | "
+                     f"{figures['read']:,} | {figures['indexed']:,} |")
+    lines.append("")
+    lines.append("| rebuild, with its output and cache, after its last cold build | seconds | peak memory MiB "
+                 "| second process MiB | ratio to its cold build |")
+    lines.append("| --- | ---: | ---: | ---: | ---: |")
+    for (name, change), figures in rebuilds.items():
+        second = f"{figures['second_peak_mib']:.0f}" if figures["second_peak_mib"] else "none"
+        lines.append(f"| {name}: {change} | {figures['seconds']:.1f} | {figures['peak_mib']:.0f} | {second} | "
+                     f"{figures['seconds'] / seconds[name]:.2f} |")
     lines.append("")
     lines.append(f"ours, all plugins, against ours without reuse detection, round by round: "
                  f"{min(ratios):.2f} to {max(ratios):.2f}")

@@ -42,9 +42,10 @@ def copy_content(destination: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> BuildResult:
-    """The real site, built once for the whole session."""
+    """The real site, built once for the whole session, with its search index (which local builds
+    leave out unless asked: SEARCH_INDEX is off in pelicanconf.py)."""
     base = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT / "content", base / "output")
+    result = build_site(ROOT / "content", base / "output", SEARCH_INDEX=True)
     assert result.status == 0, result.errors
     return result
 

@@ -154,6 +154,18 @@ def test_preview_builds_absolute_addresses_and_a_feed_without_placeholder_dates(
     assert links and all(link.startswith("https://example.org/archive/") for link in links)
     home = (project / "output" / "index.html").read_text(encoding="utf-8")
     assert 'href="https://example.org/archive/theme/css/site.css"' in home
+    assert (project / "output" / "pagefind" / "pagefind-entry.json").exists(), "publishing always indexes"
+
+
+def test_a_local_build_indexes_for_search_only_when_asked(project):
+    assert invoke(project, "build").returncode == 0
+    assert not (project / "output" / "pagefind").exists()
+    assert "This build of the site has no search index." in (project / "output" / "search.html").read_text(encoding="utf-8")
+    run = invoke(project, "build", "--search")
+    assert run.returncode == 0, run.stderr
+    assert (project / "output" / "pagefind" / "pagefind-entry.json").exists()
+    assert 'id="search-form"' in (project / "output" / "search.html").read_text(encoding="utf-8")
+    assert "--search" in invoke(project, "--help", "livereload").stdout
 
 
 def test_clean_removes_the_output(project):
@@ -212,7 +224,7 @@ def test_gh_pages_commits_the_published_site_to_its_branch(project):
     assert run.returncode == 0, run.stderr
     assert "committed to the branch gh-pages (not pushed)" in run.stdout
     files = git("ls-tree", "-r", "--name-only", "gh-pages").split()
-    assert {"index.html", "404.html", ".nojekyll", "sitemap.xml"} <= set(files)
+    assert {"index.html", "404.html", ".nojekyll", "sitemap.xml", "pagefind/pagefind-entry.json"} <= set(files)
     home = git("show", "gh-pages:index.html")
     assert 'href="https://example.org/archive/theme/css/site.css"' in home, "built with publishconf.py"
     assert git("rev-parse", "--abbrev-ref", "HEAD").strip() == "main", "the working branch is left alone"

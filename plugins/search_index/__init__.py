@@ -1,39 +1,52 @@
-"""Pelican adapter: index the finished site for search with Pagefind.
+"""Pelican adapter: index the finished site for search with Pagefind, where the index is needed.
 
-Runs Pagefind (the PyPI package's own binary) over the output once every
-page is written. Pages mark what is indexed: `data-pagefind-body` on the
-archived text and our own explanations, `data-pagefind-ignore` on notices,
-markers and links we add, so search finds what the outlets wrote.
-Its filter index is then sorted (archive.search_filters), so that the
-build stays the same byte for byte. A failure is logged as an error, which
-fails the build.
+`SEARCH_INDEX` decides (off in pelicanconf.py, so that a maintainer's
+previews rebuild fast; on in publishconf.py, and `invoke preview`,
+`publish` and `gh-pages` turn it on whatever the settings say).  With it
+off, the site has no `pagefind/` folder and its search page says that the
+index is built at publication.  With it on, archive.search_index runs
+Pagefind once every page is written, over the folders that hold pages
+marked for search, and keeps the index in CACHE_PATH/search/ (setting
+`SEARCH_INDEX_CACHE`): a build whose indexed pages did not change copies it
+instead of running Pagefind again.
+
+Pages mark what is indexed: `data-pagefind-body` on the archived text and
+our own explanations, `data-pagefind-ignore` on notices, markers and links
+we add, so search finds what the outlets wrote.  A failure is logged as an
+error naming what failed, which fails the build.
 """
 from __future__ import annotations
 
 import logging
-import subprocess
-import sys
 from pathlib import Path
 
 from pelican import signals
 
-from archive.search_filters import UnexpectedIndex, sort_filters
+from archive.search_index import IndexFailed, build_index, remove_index
 
 log = logging.getLogger(__name__)
+#: Where every page of the theme (base.html) holds its marked text and its filter and meta values:
+#: Pagefind need not walk the header, the navigation or the footer.
+ROOT_SELECTOR = "main"
 
 
 def index_site(pelican):
-    if not pelican.settings.get("SEARCH_INDEX", True):
+    settings = pelican.settings
+    if not settings.get("SEARCH_INDEX", False):
+        remove_index(pelican.output_path)   # one an earlier build left in the same output folder
         return
-    run = subprocess.run([sys.executable, "-m", "pagefind", "--site", pelican.output_path, "--silent"],
-                         capture_output=True, text=True)
-    if run.returncode != 0:
-        log.error("search index: Pagefind failed: %s", (run.stderr or run.stdout).strip()[-2000:])
-        return
+    kept = Path(settings["CACHE_PATH"]) / "search" if settings.get("SEARCH_INDEX_CACHE", True) else None
     try:
-        sort_filters(Path(pelican.output_path) / "pagefind")
-    except UnexpectedIndex as problem:
-        log.error("search index: %s", problem)
+        indexed = build_index(Path(pelican.output_path), kept, root=ROOT_SELECTOR)
+    except IndexFailed as failed:
+        log.error("search index: %s", failed)
+        return
+    log.info("search index: %d pages indexed, %d HTML files read%s", indexed.pages_indexed, indexed.pages_read,
+             "; unchanged, the kept index was copied" if indexed.reused else "")
+    if indexed.pages_indexed < indexed.pages_marked:
+        log.warning("search index: %d of the %d pages marked for search (data-pagefind-body) are not in it: "
+                    "a page's mark outside <%s>, or a page with no text", indexed.pages_marked - indexed.pages_indexed,
+                    indexed.pages_marked, ROOT_SELECTOR)
 
 
 def register():

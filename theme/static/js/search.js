@@ -1,6 +1,8 @@
 // Search runs in the reader's browser against the Pagefind index built with
 // the site. Without JavaScript (or from plain files, where browsers refuse to
-// load modules) the page says so and points to the article list instead.
+// load modules, or when the index is missing) the page says so and points to
+// the article list instead. A build without the index (SEARCH_INDEX off)
+// has no form and does not load this script: its page says so itself.
 //
 // Each result names the paragraphs where the words were found and links to
 // each one (every archived paragraph has an id; Pagefind reports where the
@@ -143,7 +145,9 @@
         list.appendChild(item);
       });
     }).catch(function () {
-      status.textContent = "Search could not start here (it needs the site served over http). Browse the articles from the home page instead.";
+      status.textContent = location.protocol === "file:"
+        ? "Search could not start here (it needs the site served over http). Browse the articles from the home page instead."
+        : "Search could not start: this copy of the site has no search index it can read (its pagefind/ folder). Browse the articles from the home page instead.";
     });
   }
 
