@@ -14,6 +14,9 @@ from conftest import ROOT, build_site, copy_content
 from test_build import tree
 from test_devset_site import as_article
 
+# Every test here builds the site, most of them two or three times.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def detections(monkeypatch) -> list[int]:
