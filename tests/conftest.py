@@ -9,6 +9,10 @@ from pathlib import Path
 import pytest
 
 from build_site import build
+from marks import pytest_make_collect_report  # noqa: F401  (a hook: the browser mark matches the browser fixture)
+
+# `pytester` runs pytest on test files a test writes (test_marks.py).
+pytest_plugins = ["pytester"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = str(ROOT / "pelicanconf.py")

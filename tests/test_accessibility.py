@@ -14,6 +14,9 @@ import pytest
 
 from site_pages import artifact, page_types, show
 
+# Every test here drives Chromium.
+pytestmark = pytest.mark.browser
+
 KEYBOARD_PAGES = ("home", "article", "group", "correction", "search", "overview")
 
 # Everything a keyboard user can land on with Tab.
@@ -166,6 +169,7 @@ def axe_report(browser, site, built_site, kinds) -> dict[str, list[dict]]:
     return report
 
 
+@pytest.mark.slow
 def test_axe_finds_no_serious_or_critical_violation_on_any_kind_of_page(axe_report, kinds):
     assert set(kinds) <= {where.split(" (")[0] for where in axe_report}
     grave = [f"{where}: {v['impact']} {v['id']}: {v['help']} at {[node['target'] for node in v['nodes']][:5]}"

@@ -13,6 +13,9 @@ from archive.reuse import store
 from conftest import ROOT, build_site, copy_content
 from site_changes import CHANGES, built_tree as build, change_site
 
+# Every test here builds the site, most of them two or three times.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def detections(monkeypatch) -> list[int]:

@@ -3,7 +3,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from site_bench import run
+
+# The benchmark builds a synthetic archive three ways (ours, ours without detection, plain Pelican) and times detection.
+pytestmark = pytest.mark.slow
 
 
 def test_the_benchmark_prints_builds_ratios_detection_and_quality():

@@ -1,9 +1,13 @@
 """A reader's path through the built site, in headless Chromium."""
 from __future__ import annotations
 
+import pytest
+
+# Every test here drives Chromium.
+pytestmark = pytest.mark.browser
 
 
-
+@pytest.mark.slow
 def test_from_the_home_page_to_every_article_and_an_outlet(browser, site):
     page = browser.new_page()
     page.goto(f"{site}/index.html")

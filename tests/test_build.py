@@ -107,6 +107,7 @@ def test_summary_field_is_rendered_as_markdown(content, tmp_path):
     assert page.select_one('meta[name="description"]')["content"] == "A short summary"
 
 
+@pytest.mark.slow
 def test_two_builds_of_the_real_site_are_byte_identical(tmp_path):
     first = build_site(ROOT / "content", tmp_path / "one", SEARCH_INDEX=True)
     second = build_site(ROOT / "content", tmp_path / "two", SEARCH_INDEX=True)
@@ -142,9 +143,13 @@ UNREADABLE = {
 
 
 def plain_pelican(content: Path, output: Path) -> subprocess.CompletedProcess:
-    """`pelican content -s pelicanconf.py -o output`, as a maintainer might run it."""
+    """`pelican content -s pelicanconf.py -o output`, as a maintainer might run it.
+
+    Run in the folder that holds `output`: Pelican's cache/ (CACHE_PATH, relative
+    to where pelican runs) is then the test's own, not the project's, which
+    tests running at the same time and the maintainer's builds would share."""
     return subprocess.run([sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / "pelicanconf.py"),
-                           "-o", str(output)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+                           "-o", str(output)], cwd=output.parent, capture_output=True, text=True, timeout=300)
 
 
 @pytest.fixture(params=sorted(UNREADABLE))
@@ -188,6 +193,7 @@ def test_links_to_data_or_script_addresses_are_neutralised(content, tmp_path):
     assert hrefs == ["#harmful-link", "#harmful-link", "#harmful-link", "https://example.org/story"]
 
 
+@pytest.mark.slow
 def test_the_builders_locale_changes_no_byte(tmp_path):
     """The site's language is a setting: a build on a French machine writes
     the same bytes as one on any other (no "14 novembre 2017")."""
@@ -197,7 +203,8 @@ def test_the_builders_locale_changes_no_byte(tmp_path):
                           capture_output=True, text=True)
     assert made.returncode in (0, 1) and (locales / "fr_FR.UTF-8").exists(), made.stderr
     code = ("import sys; sys.path.insert(0, 'plugins'); from build_site import build; "
-            f"sys.exit(build({str(ROOT / 'pelicanconf.py')!r}, {{'OUTPUT_PATH': sys.argv[1]}}))")
+            f"sys.exit(build({str(ROOT / 'pelicanconf.py')!r}, {{'OUTPUT_PATH': sys.argv[1], "
+            "'CACHE_PATH': sys.argv[1] + '-cache'}))")   # each build detects under its own locale
     french = {"LOCPATH": str(locales), "LC_ALL": "fr_FR.UTF-8", "LANG": "fr_FR.UTF-8"}
     for name, env in (("c", {"LC_ALL": "C.UTF-8"}), ("fr", french)):
         run = subprocess.run([sys.executable, "-c", code, str(tmp_path / name)], cwd=ROOT, capture_output=True,
@@ -243,6 +250,7 @@ def test_loops_and_templates_out_of_the_theme_are_refused_by_check_build_and_pel
     assert run.returncode != 0 and expected in run.stderr and "Traceback" not in run.stdout + run.stderr
 
 
+@pytest.mark.slow
 def test_every_bad_file_is_refused_alike_by_check_preview_and_plain_pelican(content, tmp_path):
     """The same refusals as the build above, through the other doors."""
     for case, (text, expected) in sorted(BAD_FILES.items()):
@@ -255,6 +263,7 @@ def test_every_bad_file_is_refused_alike_by_check_preview_and_plain_pelican(cont
         assert not (tmp_path / "preview").exists() and not (tmp_path / "plain").exists(), case
 
 
+@pytest.mark.slow
 def test_an_autoreloading_pelican_stops_at_bad_content_instead_of_dropping_the_article(content, tmp_path):
     """`pelican -r` rebuilds on every change: a file made bad while it runs
     stops it with the problem, as `invoke build` would, and the site already
@@ -263,7 +272,7 @@ def test_an_autoreloading_pelican_stops_at_bad_content_instead_of_dropping_the_a
 
     output = tmp_path / "output"
     run = subprocess.Popen([sys.executable, "-m", "pelican", str(content), "-r", "-s", str(ROOT / "pelicanconf.py"),
-                            "-o", str(output)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            "-o", str(output)], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 120
         while not (output / "index.html").exists() and time.monotonic() < deadline:

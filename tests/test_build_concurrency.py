@@ -34,6 +34,7 @@ def files_of(folder: Path) -> set[str]:
     return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
 
 
+@pytest.mark.slow
 def test_a_second_build_waits_for_the_first_and_output_is_one_whole_site(tmp_path):
     content = copy_content(tmp_path)
     output = tmp_path / "output"
@@ -51,6 +52,7 @@ def test_a_second_build_waits_for_the_first_and_output_is_one_whole_site(tmp_pat
     assert not (tmp_path / ".output-building").exists() and not (tmp_path / ".output-previous").exists()
 
 
+@pytest.mark.slow
 def test_a_swap_that_fails_leaves_the_old_site_and_says_why(tmp_path, monkeypatch):
     content = copy_content(tmp_path)
     output = tmp_path / "output"
@@ -69,6 +71,7 @@ def test_a_swap_that_fails_leaves_the_old_site_and_says_why(tmp_path, monkeypatc
     assert not (tmp_path / ".output-building").exists()
 
 
+@pytest.mark.slow
 def test_a_swap_cut_between_its_two_renames_is_recovered(tmp_path, monkeypatch):
     """Where the system has no atomic exchange, the swap is two renames; a
     build killed between them leaves output/ renamed aside: the next build,

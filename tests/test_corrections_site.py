@@ -184,6 +184,7 @@ def test_the_explainer_lists_are_computed_and_linked_from_home(built_site):
     assert home.select_one(f'.corrections a[href="{EXPLAINER}"]') or home.select_one(f'.corrections a[href$="/{EXPLAINER}"]')
 
 
+@pytest.mark.slow
 def test_a_later_article_gets_the_notice_only_if_it_repeats_the_claim(tmp_path):
     content = copy_content(tmp_path)
     (content / "articles" / "unrelated.md").write_text(UNRELATED, encoding="utf-8")
@@ -208,6 +209,7 @@ def test_a_later_article_gets_the_notice_only_if_it_repeats_the_claim(tmp_path):
             "publisher": {"@type": "Organization", "name": "Example Daily"}} in review["itemReviewed"]["appearance"]
 
 
+@pytest.mark.slow
 def test_include_and_exclude_lists_overrule_the_matcher(tmp_path):
     content = copy_content(tmp_path)
     (content / "articles" / "unrelated.md").write_text(UNRELATED, encoding="utf-8")
@@ -266,6 +268,8 @@ def test_a_malformed_correction_stops_the_build_with_file_and_line(tmp_path, cas
     assert "Traceback" not in built.errors and not (tmp_path / "output").exists()
 
 
+@pytest.mark.slow
+@pytest.mark.browser
 def test_the_notice_is_the_first_thing_a_reader_sees_and_leads_to_the_explainer(browser, built_site):
     with serve(built_site.output) as base:
         for context_options in ({"viewport": {"width": 1200, "height": 900}},

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from bs4 import BeautifulSoup
 
 from browser import serve
@@ -39,6 +40,8 @@ def violations(context, addresses) -> list[str]:
     return found
 
 
+@pytest.mark.slow
+@pytest.mark.browser
 def test_no_page_violates_it_served_or_from_files(browser, built_site):
     pages = [p.relative_to(built_site.output).as_posix() for p in html_pages(built_site.output)]
     with serve(built_site.output) as base:
@@ -50,6 +53,7 @@ def test_no_page_violates_it_served_or_from_files(browser, built_site):
     context.close()
 
 
+@pytest.mark.browser
 def test_search_runs_under_the_policy(browser, built_site):
     with serve(built_site.output) as base:
         context = browser.new_context()

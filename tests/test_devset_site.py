@@ -17,6 +17,9 @@ from browser import serve
 from conftest import build_site, copy_content
 from test_reuse_site import doc_of_slug
 
+# Every test here builds a site of its own (or shares one with the development texts added, built for this module).
+pytestmark = pytest.mark.slow
+
 EXPLAINER = "corrections/abu-kamal-irrefutable-evidence.html"
 DOCUMENTS = {document.name: document for document in load_devset()[0]}
 OUTLETS = json.loads((DEFAULT_DEVSET / "labels.json").read_text(encoding="utf-8"))["documents"]
@@ -136,6 +139,7 @@ def test_an_earlier_report_takes_over_groups_and_their_old_addresses_lead_on(bui
         assert page.select_one('meta[http-equiv="refresh"]')
 
 
+@pytest.mark.browser
 def test_a_reader_follows_a_translated_link_to_the_paragraph(browser, mixed):
     with serve(mixed.output) as base:
         page = browser.new_page()

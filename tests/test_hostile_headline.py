@@ -11,6 +11,9 @@ from bs4 import BeautifulSoup
 from browser import serve
 from conftest import build_site, copy_content
 
+# The tests share a site built for this module: the archive with a hostile headline added.
+pytestmark = pytest.mark.slow
+
 HEADLINE = "Figures: 3 < 5 and 7 > 4, says <Ministry> <!--<script>"
 ARTICLE = f"""Title: {HEADLINE}
 Slug: hostile-headline
@@ -65,6 +68,7 @@ def test_the_feed_entry_title_is_the_headline_marked_and_the_entry_opens_with_th
     assert content.select_one(f'.correction-notice a[href="https://example.org/{EXPLAINER}"]')
 
 
+@pytest.mark.browser
 def test_a_reader_still_sees_the_correction_on_the_article_and_the_explainer(browser, built):
     with serve(built.output) as base:
         page = browser.new_page()

