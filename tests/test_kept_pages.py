@@ -10,6 +10,9 @@ from pelican.writers import Writer
 from conftest import ROOT, copy_content
 from site_changes import CHANGES, TEMPLATE_MARK, built_tree as build, change_site
 
+# Each builds whole sites.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def rendered(monkeypatch) -> list[str]:

@@ -2,6 +2,8 @@
 exactly, rendered again when anything differs, a bad file never trusted."""
 from __future__ import annotations
 
+import pytest
+
 from archive.render import ArticleRenderer
 from archive.render_store import RenderStore
 from conftest import ROOT
@@ -47,6 +49,7 @@ def test_a_file_that_is_not_a_rendering_is_rendered_again(tmp_path):
     assert renderer.calls == 7
 
 
+@pytest.mark.slow
 def test_the_site_reads_kept_bodies_and_prunes_the_rest(tmp_path):
     first = built_tree(ROOT / "content", tmp_path / "first", tmp_path / "cache")
     kept = sorted((tmp_path / "cache" / "rendered").glob("*.json"))

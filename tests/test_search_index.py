@@ -71,6 +71,8 @@ def test_a_local_build_has_no_index_and_its_search_page_says_so(tmp_path):
     assert "wasm-unsafe-eval" not in page.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
 
 
+@pytest.mark.browser
+@pytest.mark.slow
 def test_the_message_is_what_a_maintainer_previewing_sees(browser, tmp_path):
     built = build_site(ROOT / "content", tmp_path / "output")
     assert built.status == 0, built.errors
