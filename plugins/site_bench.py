@@ -3,7 +3,7 @@
 Generates N articles with planted reuse (archive.reuse.synthetic), writes
 them as ordinary content files beside the site's own corrections (a site
 ships with its corrections, and their claims are put to the whole archive),
-and builds them three ways in fresh processes on the same files:
+and builds them four ways in fresh processes on the same files:
 
 * ours: every plugin, as the site ships, without the search index (as a
   local build makes it: SEARCH_INDEX is off in pelicanconf.py);
@@ -13,7 +13,7 @@ and builds them three ways in fresh processes on the same files:
   search index;
 * plain Pelican: its own Markdown reader and default theme, no plugins.
 
-The three builds are repeated in rounds (three by default), the order
+The four builds are repeated in rounds (three by default), the order
 rotated each round so that each is built first, second and last: on these
 machines a build's time moves by seconds with its place in the sequence and
 with the disk, and a mean over rotated rounds cancels most of that.  Pending
