@@ -363,3 +363,67 @@ def test_a_near_copy_from_another_named_outlet_is_imported_with_a_warning(projec
     assert re.search(r"other-outlet\.txt: warning: 9\d% of its sentences are already in "
                      r"content/articles/russian-mod-details-us-isis-cooperation\.md \(outlet 'Example Daily News', "
                      r"outlet 'Fort Russ News' there\): imported", run.stderr), run.stderr
+
+
+KINDS_OF_TEST = '''
+import os
+from pathlib import Path
+
+import pytest
+
+
+def ran(name):
+    """Note that the test ran, and in which process (an xdist worker's name, or "main")."""
+    (Path(os.environ["TESTS_RAN"]) / name).write_text(os.environ.get("PYTEST_XDIST_WORKER") or "main")
+
+
+def test_quick():
+    ran("quick")
+
+
+@pytest.mark.slow
+def test_slow():
+    ran("slow")
+
+
+@pytest.mark.browser
+def test_browser(browser):
+    ran("browser")
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_slow_browser(browser):
+    ran("slow-browser")
+'''
+
+
+@pytest.mark.slow
+def test_the_test_task_runs_every_test_in_parallel_and_fast_leaves_out_slow_and_browser_tests(project, tmp_path):
+    """`invoke test`, as CI runs it, runs the whole suite, slow and browser tests
+    included, in pytest-xdist's workers; `--fast` only the others; `--pytest-args`
+    reaches pytest. The suite here is four tests, one of each kind, with the
+    project's pytest.ini and collection check."""
+    for name in ("requirements.txt", "requirements-test.txt", "pytest.ini"):
+        shutil.copy(ROOT / name, project / name)
+    tests = project / "tests"
+    tests.mkdir()
+    shutil.copy(ROOT / "tests" / "marks.py", tests / "marks.py")
+    (tests / "conftest.py").write_text("import pytest\nfrom marks import pytest_make_collect_report  # noqa: F401\n\n\n"
+                                       "@pytest.fixture\ndef browser():\n    return 'a stand-in for Chromium'\n",
+                                       encoding="utf-8")
+    (tests / "test_kinds.py").write_text(KINDS_OF_TEST, encoding="utf-8")
+
+    def run_tests(*args: str) -> dict[str, str]:
+        ran = tmp_path / f"ran{len(list(tmp_path.glob('ran*')))}"
+        ran.mkdir()
+        # Not the worker's name of this test's own run, when it runs in parallel: the inner run says its own.
+        run = invoke(project, "test", *args, env={"TESTS_RAN": str(ran), "PYTEST_XDIST_WORKER": ""})
+        assert run.returncode == 0, run.stdout + run.stderr
+        return {path.name: path.read_text() for path in ran.iterdir()}
+
+    whole = run_tests()
+    assert set(whole) == {"quick", "slow", "browser", "slow-browser"}
+    assert all(worker.startswith("gw") for worker in whole.values()), whole
+    assert set(run_tests("--fast")) == {"quick"}
+    assert run_tests("--pytest-args", "-n 0 tests/test_kinds.py::test_slow") == {"slow": "main"}
