@@ -37,6 +37,19 @@ def build_site(content: Path, output: Path, settings: str = SETTINGS, **override
     return BuildResult(status, err.getvalue(), output)
 
 
+def record_calls(monkeypatch, owner, name: str, noted) -> list:
+    """Wrap `owner.name` for this test so that each call also notes `noted(*args)`; the notes."""
+    notes: list = []
+    real = getattr(owner, name)
+
+    def recorded(*args, **kwargs):
+        notes.append(noted(*args))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, recorded)
+    return notes
+
+
 def copy_content(destination: Path) -> Path:
     """A private copy of the project's content folder, safe to add files to."""
     target = destination / "content"

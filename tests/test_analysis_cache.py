@@ -10,7 +10,7 @@ from pelican import signals
 
 import archive_analysis
 from archive.reuse import store
-from conftest import ROOT, build_site, copy_content
+from conftest import ROOT, build_site, copy_content, record_calls
 from site_changes import CHANGES, built_tree as build, change_site
 
 # Every test here builds the site, most of them two or three times.
@@ -20,15 +20,8 @@ pytestmark = pytest.mark.slow
 @pytest.fixture
 def detections(monkeypatch) -> list[int]:
     """Counts the detections the builds run (the number of paragraphs each was given)."""
-    runs: list[int] = []
-    real = archive_analysis.detect_with_queries
-
-    def counted(paragraphs, queries, settings):
-        runs.append(len(paragraphs))
-        return real(paragraphs, queries, settings)
-
-    monkeypatch.setattr(archive_analysis, "detect_with_queries", counted)
-    return runs
+    return record_calls(monkeypatch, archive_analysis, "detect_with_queries",
+                        lambda paragraphs, queries, settings: len(paragraphs))
 
 
 def test_a_build_with_nothing_changed_reads_the_analysis_and_writes_the_same_site(tmp_path, detections):

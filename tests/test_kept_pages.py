@@ -7,7 +7,7 @@ import shutil
 import pytest
 from pelican.writers import Writer
 
-from conftest import ROOT, copy_content
+from conftest import ROOT, copy_content, record_calls
 from site_changes import CHANGES, TEMPLATE_MARK, built_tree as build, change_site
 
 # Each builds whole sites.
@@ -17,15 +17,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture
 def rendered(monkeypatch) -> list[str]:
     """The pages Pelican's writer rendered, by output name."""
-    names: list[str] = []
-    real = Writer.write_file
-
-    def counted(self, name, *args, **kwargs):
-        names.append(name)
-        return real(self, name, *args, **kwargs)
-
-    monkeypatch.setattr(Writer, "write_file", counted)
-    return names
+    return record_calls(monkeypatch, Writer, "write_file", lambda writer, name, *rest: name)
 
 
 def test_a_build_with_nothing_changed_renders_no_article_or_statement_page(tmp_path, rendered):

@@ -17,7 +17,7 @@ from pelican.settings import read_settings
 import archive.search_index as search_index
 from archive.search_filters import sort_filters
 from browser import serve
-from conftest import ROOT, SETTINGS, build_site, copy_content
+from conftest import ROOT, SETTINGS, build_site, copy_content, record_calls
 from search_index import ROOT_SELECTOR
 from site_changes import change_site
 from test_build import tree
@@ -45,15 +45,7 @@ def marked_pages(output: Path) -> set[str]:
 @pytest.fixture
 def pagefind_runs(monkeypatch) -> list[Path]:
     """The sites Pagefind was run over, in this test."""
-    runs: list[Path] = []
-    real = search_index.run_pagefind
-
-    def counted(executable, site, options):
-        runs.append(Path(site))
-        return real(executable, site, options)
-
-    monkeypatch.setattr(search_index, "run_pagefind", counted)
-    return runs
+    return record_calls(monkeypatch, search_index, "run_pagefind", lambda executable, site, options: Path(site))
 
 
 def test_a_local_build_has_no_index_and_its_search_page_says_so(tmp_path):
