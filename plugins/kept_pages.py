@@ -33,7 +33,8 @@ from pelican import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
-from archive.page_store import PageStore, describe, digest, files_digest
+from archive.digests import files_digest
+from archive.page_store import PageStore, describe, digest
 
 _PLUGINS = Path(__file__).resolve().parent
 _VERSIONS = tuple(f"{name} {importlib.metadata.version(name)}" for name in ("pelican", "jinja2", "mistune"))

@@ -33,7 +33,7 @@ def test_a_body_rendered_once_is_read_back_exactly(tmp_path):
     again.render(BODY, None)
     again.render(BODY + "\nMore.\n", "Moscow")
     assert renderer.calls == 3
-    again.prune(again.asked)
+    again.prune()
     assert len(list(tmp_path.glob("*.json"))) == 3
 
 

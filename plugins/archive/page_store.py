@@ -17,8 +17,6 @@ import hashlib
 import os
 import shutil
 from pathlib import Path
-from typing import Iterable
-
 from .atomic_files import copy_atomically
 
 #: Bumped whenever what a digest covers changes.
@@ -60,14 +58,6 @@ def describe(value) -> str:
         return f"{type(value).__module__}.{type(value).__qualname__}" + describe(
             {name: item for name, item in fields.items() if not name.startswith("__")})
     return f"{type(value).__module__}.{type(value).__qualname__}:{value!r}"
-
-
-def files_digest(paths: Iterable[Path], root: Path) -> str:
-    """A digest of files' names (relative to `root`) and bytes: the theme, the code."""
-    combined = hashlib.sha256()
-    for path in sorted(paths):
-        combined.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
-    return combined.hexdigest()
 
 
 class PageStore:

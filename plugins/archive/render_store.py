@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .atomic_files import write_text_atomically
+from .digests import files_digest
 from .render import ArticleRenderer, Rendered, RenderedParagraph
 
 #: Bumped whenever the file's layout changes.
@@ -49,21 +50,19 @@ class RenderStore:
             pass  # not kept: the next build renders it again
         return rendered
 
-    def prune(self, keep: set[str]) -> None:
-        """Remove the renderings whose digests are not in `keep`."""
+    def prune(self) -> None:
+        """Remove the renderings this store was not asked for."""
         if self.folder.is_dir():
             for path in self.folder.glob("*.json"):
-                if path.stem not in keep:
+                if path.stem not in self.asked:
                     path.unlink(missing_ok=True)
 
 
 @lru_cache(maxsize=1)
 def _code() -> str:
     """The core's source and mistune's version: a changed rule renders everything again."""
-    digest = hashlib.sha256(f"format {FORMAT} mistune {importlib.metadata.version('mistune')}".encode())
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+    folder = Path(__file__).parent
+    return f"format {FORMAT} mistune {importlib.metadata.version('mistune')} {files_digest(folder.glob('*.py'), folder)}"
 
 
 def _digest(text: str, dateline: str | None) -> str:

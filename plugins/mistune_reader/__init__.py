@@ -132,7 +132,7 @@ def prune_renderings(pelican) -> None:
     """The build is complete: each store keeps only the renderings this build read."""
     while _stores:
         _, store = _stores.popitem()
-        store.prune(store.asked)
+        store.prune()
 
 
 def register():

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from ..atomic_files import write_text_atomically
+from ..digests import files_digest
 from .model import Group, Link, Paragraph, ReuseResult
 from .settings import ReuseSettings
 
@@ -69,10 +70,8 @@ def save(folder: Path, digest: str, results: tuple[ReuseResult, ReuseResult]) ->
 @lru_cache(maxsize=1)
 def _code_digest() -> str:
     """A digest of the detector's source: a changed rule invalidates every kept result."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+    folder = Path(__file__).parent
+    return files_digest(folder.glob("*.py"), folder)
 
 
 def _settings_fields(settings: ReuseSettings) -> dict:
