@@ -279,12 +279,16 @@ def bench(c, articles=10_000, seed=0, rounds=3):
 
 
 @task(help={"split": "which development texts: tune, check or all (default check: those never tuned on)",
-            "verbose": "list every wrong and missed link"})
-def evaluate(c, split="check", verbose=False):
+            "verbose": "list every wrong and missed link",
+            "short_answers": "also measure on a copy of Clough and Stevenson's corpus of short answers in this folder"})
+def evaluate(c, split="check", verbose=False, short_answers=None):
     """Measure the matching: the seeds against their labels, then each kind of development text added to them."""
-    from archive.reuse import devset, evaluate as seeds
+    from archive.reuse import devset, evaluate as seeds, short_answers as answers
 
     print("the five seeds (raw sources):")
     seeds.main(["-v"] if verbose else [])
     print(f"\nthe development set ({split}), each kind added to the seeds:")
     devset.main(["--split", split] + (["-v"] if verbose else []))
+    if short_answers:
+        print(f"\nshort answers written with and without a source ({short_answers}):")
+        answers.main([short_answers])
