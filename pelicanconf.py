@@ -2,16 +2,10 @@
 
 Every setting the archive adds is documented here and in README.md.
 """
-import sys
-from pathlib import Path
-
-# Our plugins import the pure `archive` package that lives beside them.
-PLUGIN_FOLDER = Path(__file__).resolve().parent / "plugins"
-if str(PLUGIN_FOLDER) not in sys.path:
-    sys.path.insert(0, str(PLUGIN_FOLDER))
-
-from archive.render import language_name  # noqa: E402  (needs the path above)
-from archive.wording import plural  # noqa: E402
+# The core (`archive`) and the plugins are installed from this checkout
+# (`pip install -e .`, pyproject.toml), so they import by name.
+from archive.render import language_name
+from archive.wording import plural
 
 # `plural`: {{ n|plural("article") }} -> "1 article", "2 articles" (one helper for every count shown).
 JINJA_FILTERS = {"language_name": language_name, "plural": plural}
@@ -37,7 +31,7 @@ STATIC_PATHS = []
 OUTPUT_PATH = "output"
 THEME = "theme"
 
-PLUGIN_PATHS = ["plugins"]
+# The plugins are installed packages (pyproject.toml), found by name.
 PLUGINS = ["mistune_reader", "archive_feeds", "reuse_links", "corrections", "overview", "search_index", "site_files"]
 
 # Addresses end in .html so that every link also works when the site is

@@ -4,10 +4,12 @@ SITEURL comes from the environment (ARCHIVE_SITEURL) so that the same files
 serve any host, e.g. ARCHIVE_SITEURL=https://example.org/archive invoke publish
 """
 import os
-import sys
+from pathlib import Path
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pelicanconf import *  # noqa: E402,F401,F403
+from pelican.settings import get_settings_from_file
+
+# Every setting of pelicanconf.py, read as Pelican reads a settings file.
+globals().update(get_settings_from_file(str(Path(__file__).with_name("pelicanconf.py"))))
 
 SITEURL = os.environ.get("ARCHIVE_SITEURL", "").rstrip("/")
 RELATIVE_URLS = not SITEURL

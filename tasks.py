@@ -11,7 +11,6 @@ from pathlib import Path
 from invoke import Exit, task
 
 ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT / "plugins"))
 
 CONTENT = ROOT / "content"
 OUTPUT = ROOT / "output"

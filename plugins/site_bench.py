@@ -73,7 +73,6 @@ def write_archive(articles: int, seed: int, content: Path) -> dict:
 
 _CHILD = textwrap.dedent("""
     import json, logging, resource, sys, time
-    sys.path.insert(0, {plugins!r})
     logging.basicConfig(level=logging.ERROR)
     override = json.loads({override!r})
     started = time.perf_counter()
@@ -99,7 +98,7 @@ def timed_build(override: dict, plain: bool = False, cold: bool = True) -> dict:
         shutil.rmtree(override["OUTPUT_PATH"], ignore_errors=True)
         shutil.rmtree(override["CACHE_PATH"], ignore_errors=True)
     os.sync()  # no writes left over from the last build compete with this one
-    code = _CHILD.format(plugins=str(ROOT / "plugins"), override=json.dumps(override), plain=plain,
+    code = _CHILD.format(override=json.dumps(override), plain=plain,
                          settings=str(ROOT / "pelicanconf.py"))
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     if run.returncode != 0:
@@ -171,7 +170,6 @@ def timed_rebuilds(builds: dict[str, dict], content: Path) -> dict[tuple[str, st
 _INDEX_CHILD = textwrap.dedent("""
     import json, resource, sys, time
     from pathlib import Path
-    sys.path.insert(0, {plugins!r})
     from archive import search_index
     from search_index import ROOT_SELECTOR
     site, kept = Path({site!r}), {kept!r}
@@ -195,7 +193,7 @@ def timed_index(site: Path, kept: Path | None = None, defaults: bool = False) ->
     """The search index of a built site alone, in a fresh process: its time, the peak memory of
     that process and of Pagefind's, the HTML files read and the pages indexed."""
     os.sync()
-    code = _INDEX_CHILD.format(plugins=str(ROOT / "plugins"), site=str(site), kept=str(kept) if kept else None,
+    code = _INDEX_CHILD.format(site=str(site), kept=str(kept) if kept else None,
                                defaults=defaults)
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     if run.returncode != 0:

@@ -202,7 +202,7 @@ def test_the_builders_locale_changes_no_byte(tmp_path):
     made = subprocess.run(["localedef", "-i", "fr_FR", "-f", "UTF-8", str(locales / "fr_FR.UTF-8")],
                           capture_output=True, text=True)
     assert made.returncode in (0, 1) and (locales / "fr_FR.UTF-8").exists(), made.stderr
-    code = ("import sys; sys.path.insert(0, 'plugins'); from build_site import build; "
+    code = ("import sys; from build_site import build; "
             f"sys.exit(build({str(ROOT / 'pelicanconf.py')!r}, {{'OUTPUT_PATH': sys.argv[1], "
             "'CACHE_PATH': sys.argv[1] + '-cache'}))")   # each build detects under its own locale
     french = {"LOCPATH": str(locales), "LC_ALL": "fr_FR.UTF-8", "LANG": "fr_FR.UTF-8"}

@@ -14,7 +14,6 @@ from conftest import ROOT, SETTINGS, build_site as build_into, copy_content
 
 BUILD = """
 import sys, time
-sys.path[:0] = [{plugins!r}]
 from pelican import signals
 from build_site import build
 # A build of a large archive takes a while: this one, {seconds} seconds more, once it has written the site.
@@ -24,7 +23,7 @@ sys.exit(build({settings!r}, {{"PATH": {content!r}, "OUTPUT_PATH": {output!r}, "
 
 
 def start_build(content: Path, output: Path, seconds: float = 0) -> subprocess.Popen:
-    code = BUILD.format(plugins=str(ROOT / "plugins"), settings=SETTINGS, content=str(content), output=str(output),
+    code = BUILD.format(settings=SETTINGS, content=str(content), output=str(output),
                         cache=str(output.parent / "cache"), seconds=seconds)
     return subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)

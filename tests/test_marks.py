@@ -19,7 +19,7 @@ def marks_project(pytester):
     marks, --strict-markers), a `browser` fixture standing in for Chromium, and
     the collection check."""
     pytester.syspathinsert(MARKS_FOLDER)
-    (pytester.path / "pytest.ini").write_text((ROOT / "pytest.ini").read_text(encoding="utf-8"), encoding="utf-8")
+    (pytester.path / "pyproject.toml").write_text((ROOT / "pyproject.toml").read_text(encoding="utf-8"), encoding="utf-8")
     write(pytester, "conftest", """
         import pytest
         from marks import pytest_make_collect_report  # noqa: F401
