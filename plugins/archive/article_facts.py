@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .corrections.handling import NOT_RECORDED
+from .outlet_handling import NOT_RECORDED
 from .dates import ArchiveDate
 
 

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import langcodes
 
-from .corrections.handling import NOT_RECORDED, check_handling
+from .outlet_handling import NOT_RECORDED, check_handling
 from .dates import UNKNOWN, ArchiveDate, parse_date
 from .frontmatter import Document
 from .problems import Problem

@@ -13,7 +13,7 @@ from typing import Iterable
 
 from ..article_facts import ArticleFacts
 from ..reuse import Link, Paragraph
-from .handling import CORRECTED, HANDLING, STATUS
+from ..outlet_handling import CORRECTED, HANDLING, STATUS
 from .model import Correction
 
 #: The query articles of a correction's wording: CLAIM + slug, DEBUNK + slug.
