@@ -16,29 +16,21 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-from .dates import WEEKDAYS
+from .dates import MONTHS, WEEKDAYS
 
 __all__ = ["ParsedDate", "parse_date_text"]
 
-_MONTHS = {
-    "january": 1, "jan": 1,
-    "february": 2, "feb": 2,
-    "march": 3, "mar": 3,
-    "april": 4, "apr": 4,
-    "may": 5,
-    "june": 6, "jun": 6,
-    "july": 7, "jul": 7,
-    "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9,
-    "october": 10, "oct": 10,
-    "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+# The names come from archive.dates; sources also abbreviate them to three
+# letters, and September and some weekdays to four or five.
+_MONTHS = {**{name.lower(): number for number, name in enumerate(MONTHS, start=1)},
+           **{name[:3].lower(): number for number, name in enumerate(MONTHS, start=1)},
+           "sept": 9}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=lambda name: (-len(name), name))) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
-_WEEKDAY = r"(?:" + "|".join(day.lower() for day in WEEKDAYS) + r"|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?"
+_WEEKDAY_NAMES = {*(day.lower() for day in WEEKDAYS), *(day[:3].lower() for day in WEEKDAYS), "tues", "thur", "thurs"}
+_WEEKDAY = r"(?:" + "|".join(sorted(_WEEKDAY_NAMES, key=lambda name: (-len(name), name))) + r")\.?"
 
 # Calendar date forms, tried in order.  Day/month order is only accepted where
 # it is unambiguous (month spelled out, or ISO year-month-day).

@@ -23,7 +23,7 @@ import html
 
 from pelican import signals
 
-from archive.absolute_links import absolutize
+from archive.absolute_links import absolutize, feed_address
 from kept_pages import KeptPagesWriter, register as keep_pages
 
 
@@ -62,7 +62,7 @@ class ArchiveFeedWriter(KeptPagesWriter):
         return feed
 
     def write_feed(self, elements, context, *args, **kwargs):
-        site_url = (self.settings.get("FEED_DOMAIN") or self.settings.get("SITEURL") or "").rstrip("/")
+        site_url = feed_address(self.settings)
         prefix = self.settings.get("CLAIM_TITLE_PREFIX", "Debunked claim")
         dated = [_FeedEntry(item, site_url, prefix) for item in elements if getattr(item, "date_known", True)]
         return super().write_feed(dated, context, *args, **kwargs)

@@ -16,6 +16,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from archive.absolute_links import feed_address, site_address
 from archive.corrections.apply import by_outlet, find_carriers, outlet_corrections
 from archive.corrections.feed import corrections_feed
 from archive.corrections.media import CATEGORIES
@@ -35,7 +36,7 @@ def explainer_url(slug: str) -> str:
 
 
 def _absolute(settings, path: str) -> str:
-    site = (settings.get("SITEURL") or "").rstrip("/")
+    site = site_address(settings)
     return f"{site}/{path}" if site else path
 
 
@@ -101,7 +102,7 @@ class ExplainerGenerator(Generator):
                               relative_urls=self.settings["RELATIVE_URLS"], url=explainer["url"])
         feed_path = self.settings.get("CORRECTIONS_FEED_ATOM")
         if feed_path:
-            site = (self.settings.get("FEED_DOMAIN") or self.settings.get("SITEURL") or "").rstrip("/")
+            site = feed_address(self.settings)
             entries = [(e["correction"], f"{site}/{e['url']}") for e in explainers]
             target = Path(self.output_path) / feed_path
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from archive.absolute_links import site_address
 from archive.site_files import robots_txt, sitemap_xml
 
 
@@ -26,7 +27,7 @@ def _redirects(page: Path, output: Path) -> bool:
 
 def write_site_files(pelican):
     output = Path(pelican.output_path)
-    site_url = (pelican.settings.get("SITEURL") or "").rstrip("/")
+    site_url = site_address(pelican.settings)
     absolute = site_url.startswith(("http://", "https://"))
     if absolute:
         pages = [p.relative_to(output).as_posix() for p in output.rglob("*.html")
