@@ -272,7 +272,7 @@ def test(c, fast=False, pytest_args=""):
             "rounds": "rounds of the three builds, order rotated each round (default 3)"})
 def bench(c, articles=10_000, seed=0, rounds=3):
     """Benchmark a synthetic archive: build times vs. plain Pelican, detection time and memory, precision/recall."""
-    from site_bench import run
+    from benchmarks.site_bench import run
 
     print(run(int(articles), int(seed), int(rounds)))
 
@@ -282,7 +282,7 @@ def bench(c, articles=10_000, seed=0, rounds=3):
             "short_answers": "also measure on a copy of Clough and Stevenson's corpus of short answers in this folder"})
 def evaluate(c, split="check", verbose=False, short_answers=None):
     """Measure the matching: the seeds against their labels, then each kind of development text added to them."""
-    from archive.reuse import devset, evaluate as seeds, short_answers as answers
+    from evaluation import devset, seeds, short_answers as answers
 
     print("the five seeds (raw sources):")
     seeds.main(["-v"] if verbose else [])

@@ -11,8 +11,8 @@ from bs4 import BeautifulSoup
 
 from archive.markdown_escape import escape_line
 from archive.reuse import Link, Paragraph
-from archive.reuse.evaluate import load_labels, score_links
-from archive.reuse.devset import DEFAULT_DEVSET, load_devset
+from evaluation.seeds import load_labels, score_links
+from evaluation.devset import DEFAULT_DEVSET, load_devset
 from browser import serve
 from conftest import build_site, copy_content
 from test_reuse_site import doc_of_slug

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from archive.reuse import Link, Paragraph
-from archive.reuse.evaluate import load_labels, score_links
+from evaluation.seeds import load_labels, score_links
 from browser import serve
 from conftest import ROOT
 
@@ -50,7 +50,7 @@ def test_reuse_json_has_the_documented_shape(data):
 
 def test_site_links_score_against_our_labels_as_the_detector_does(built_site, data):
     """The pages link what the detector finds: same precision and recall as
-    `python -m archive.reuse.evaluate` on the raw sources (see README)."""
+    `python -m evaluation.seeds` on the raw sources (see README)."""
     labels = load_labels(ROOT / "tests" / "data" / "reuse_labels.json")
     docs = doc_of_slug()
     paragraphs = [Paragraph(a["slug"], a["outlet"] or a["slug"], p["id"], p["text"])

@@ -11,7 +11,7 @@ import pytest
 
 from archive.reuse import detect
 from archive.reuse.detect import detect_with_queries
-from archive.reuse.synthetic import generate
+from benchmarks.synthetic import generate
 
 
 def as_queries(paragraphs, articles):

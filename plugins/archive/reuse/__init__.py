@@ -35,10 +35,10 @@ How it works, one module per step:
 * :mod:`.sketches` keeps each paragraph's sketch (and its words by number)
   within a run, and :mod:`.store` keeps a run's results for the next build
   with the same inputs;
-* :mod:`.evaluate`, :mod:`.devset` and :mod:`.synthetic` measure quality on
-  the seeds' labels, on the development set (each kind of text added to the
-  seeds) and speed on a generated archive; :mod:`.encoders` how well a
-  sentence encoder separates statements within one language.
+
+Measuring it is not part of it: the repository's `evaluation/` package scores
+it against the seeds' labels, the development set and a public short-answer
+corpus, and `benchmarks/` times it on a generated archive.
 """
 
 from .align import Segment, align

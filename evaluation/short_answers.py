@@ -15,7 +15,7 @@ its paragraphs split at blank lines; detection runs over all of them at once,
 as over an archive; an answer counts as linked when any of its paragraphs is
 linked to a paragraph of its task's source, at the strongest strength found.
 
-    python -m archive.reuse.short_answers PATH
+    python -m evaluation.short_answers PATH
 """
 
 from __future__ import annotations
@@ -27,9 +27,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Sequence
 
-from .detect import detect
-from .model import STRENGTHS, Paragraph
-from .settings import ReuseSettings
+from archive.reuse.detect import detect
+from archive.reuse.model import STRENGTHS, Paragraph
+from archive.reuse.settings import ReuseSettings
 
 #: The categories of answers, most reuse first, as the corpus names them.
 CATEGORIES = ("cut", "light", "heavy", "non")

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from archive.reuse import Paragraph
-from archive.reuse.evaluate import (
+from evaluation.seeds import (
     LabelledPair,
     LabelRef,
     Labels,
@@ -67,7 +67,7 @@ def test_precision_recall_and_scope_are_counted_from_the_labels():
 
 @pytest.mark.slow
 def test_the_encoder_measure_scores_every_labelled_pair_of_one_language():
-    from archive.reuse.encoders import labelled_pairs
+    from evaluation.encoders import labelled_pairs
 
     same, other = labelled_pairs("use")
     # The seeds and the development set hold hundreds of same-statement pairs, and far more others.

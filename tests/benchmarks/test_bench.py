@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from site_bench import run
+from benchmarks.site_bench import run
 
 # The benchmark builds a synthetic archive three ways (ours, ours without detection, plain Pelican) and times detection.
 pytestmark = pytest.mark.slow

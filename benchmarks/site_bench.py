@@ -1,6 +1,6 @@
 """`invoke bench`: the whole site built from a synthetic archive, measured.
 
-Generates N articles with planted reuse (archive.reuse.synthetic), writes
+Generates N articles with planted reuse (benchmarks.synthetic), writes
 them as ordinary content files beside the site's own corrections (a site
 ships with its corrections, and their claims are put to the whole archive),
 and builds them four ways in fresh processes on the same files:
@@ -41,7 +41,7 @@ from statistics import mean
 from pathlib import Path
 
 from archive.content_check import CORRECTIONS
-from archive.reuse.synthetic import generate
+from .synthetic import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 # The plugins that run the detector or show its results.
@@ -110,8 +110,8 @@ def timed_build(override: dict, plain: bool = False, cold: bool = True) -> dict:
 
 
 def detection_figures(articles: int, seed: int) -> dict:
-    run = subprocess.run([sys.executable, "-m", "archive.reuse.synthetic", "--single", "--articles", str(articles),
-                          "--seed", str(seed)], capture_output=True, text=True, check=True, cwd=ROOT / "plugins")
+    run = subprocess.run([sys.executable, "-m", "benchmarks.synthetic", "--single", "--articles", str(articles),
+                          "--seed", str(seed)], capture_output=True, text=True, check=True, cwd=ROOT)
     return json.loads(run.stdout)
 
 

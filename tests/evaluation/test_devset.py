@@ -1,5 +1,5 @@
 """The development set scored in the suite: each kind of text added to the
-seeds, against floors that only move up (see `python -m archive.reuse.devset`)."""
+seeds, against floors that only move up (see `python -m evaluation.devset`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.reuse.devset import KINDS, by_strength, load_devset, measure
+from evaluation.devset import KINDS, by_strength, load_devset, measure
 
 ROOT = Path(__file__).resolve().parents[2]
 
