@@ -5,6 +5,7 @@ Every setting the archive adds is documented here and in README.md.
 # The core (`archive`) and the plugins are installed from this checkout
 # (`pip install -e .`, pyproject.toml), so they import by name.
 from archive.render import language_name
+from archive.reuse import DEFAULT_ALIASES
 from archive.wording import plural
 
 # `plural`: {{ n|plural("article") }} -> "1 article", "2 articles" (one helper for every count shown).
@@ -129,36 +130,18 @@ OVERVIEW_MAX_TIMELINE_ARTICLES = 300
 
 # --- Repeated paragraphs (plugin reuse_links; see README "Repeated paragraphs") ---
 # Each REUSE_X setting is the field x of archive.reuse.ReuseSettings, which
-# documents it at length. The values below are the shipped defaults.
+# documents it and its default at length (README's table lists them all).
+# Set here only what this archive changes.
 
-# Spellings that name the same thing, matched as one word. A variant without
-# lower-case letters (IS, U.S.) is an acronym: it matches only in capitals.
+# Spellings that name the same thing in this archive's story, matched as one
+# word, added to the detector's own (United States / US / U.S. ...; defence /
+# defense). A variant without lower-case letters (IS, SDF) is an acronym: it
+# matches only in capitals, so the verb "is" never becomes Islamic State.
 REUSE_ALIASES = {
+    **DEFAULT_ALIASES,
     "Islamic State": ("Islamic State", "IS", "ISIS", "ISIL", "Daesh", "Da'esh", "Daech", "ИГИЛ", "ИГ"),
     "Abu Kamal": ("Abu Kamal", "Albu Kamal", "al-Boukamal", "Al Bukamal", "Al Boukamal", "Abou Kamal",
                   "Boukamal", "Bukamal", "Абу-Кемаль"),
-    "United States": ("United States", "United States of America", "US", "U.S.", "USA", "U.S.A.",
-                      "American", "Americans", "États-Unis", "Etats-Unis", "США"),
     "Syrian Democratic Forces": ("Syrian Democratic Forces", "SDF"),
     "Syrian Arab Army": ("Syrian Arab Army", "SAA", "Syrian Army"),
-    "defence": ("defence", "defense"),
 }
-REUSE_MIN_WORDS = 12                # shorter paragraphs are never linked on their own
-REUSE_LINK_SAME_SOURCE = False      # never link two articles of one outlet
-REUSE_VERBATIM_SIMILARITY = 0.95    # aligned sentences agreeing this much, in order: verbatim
-REUSE_EDITED_SIMILARITY = 0.55      # ... this much: edited; below: reworded
-REUSE_MIN_SCORE = 0.12              # share of the shorter paragraph's weighted words found in the other
-REUSE_MIN_SHARED_WORDS = 3          # a reworded link: one sentence pair shares this many specific words
-REUSE_MIN_SHARED_WEIGHT = 1.75      # ... weighing at least this much
-REUSE_MIN_SENTENCE_SHARE = 0.25     # ... that much of the lighter sentence's content (by weight)
-REUSE_MIN_SENTENCE_COVERAGE = 0.34  # ... and long texts: that many sentence pairs, this share of the shorter's sentences
-REUSE_ORDER_ANCHORS = 2             # shared statements in the same order that lower the bar between them (0: off)
-REUSE_CORROBORATION = True          # two paragraphs both linked to one of a third outlet get the lower bar
-REUSE_CONTEXT_MIN_SHARED_WORDS = 2  # the lower bar: words ...
-REUSE_CONTEXT_MIN_SHARED_WEIGHT = 0.75  # ... and weight
-REUSE_CONTEXT_MIN_SENTENCE_SHARE = 0.15  # ... and share of the sentence
-REUSE_TRANSLATIONS = True           # link paragraphs of two languages that carry one statement ("translated")
-REUSE_TRANSLATION_SIMILARITY = 0.66  # ... when a multilingual encoder puts them this close (cosine)
-REUSE_TRANSLATION_CONTEXT_SIMILARITY = 0.5  # ... or this close, when the archive's links tie them through a third
-REUSE_MAX_FEATURE_DF = 30           # only words in at most this many paragraphs propose candidates
-REUSE_BACKGROUND_PARAGRAPHS = 10_000  # a smaller archive counts as this many paragraphs for rarity

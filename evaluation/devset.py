@@ -30,12 +30,14 @@ from archive.content_check import load
 from archive.corrections.apply import CLAIM, DEBUNK, reports_debunk, wording_matches, wording_queries
 from archive.corrections.parse import read_correction
 from archive.reuse.detect import detect_with_queries
-from .seeds import (DEFAULT_LABELS, DEFAULT_SOURCES, Labels, Report, _BLANK_LINE, _doc, _resolve, _squash,
-                       load_labels, score_links, source_paragraphs)
 from archive.reuse.model import Key, Link, Paragraph
 from archive.reuse.normalise import Normaliser
 from archive.reuse.settings import ReuseSettings
 from archive.reuse.sketches import linkable_sketch
+
+from .seeds import (DEFAULT_LABELS, DEFAULT_SOURCES, Labels, Report, _BLANK_LINE, _doc, _resolve, _squash,
+                       load_labels, score_links, source_paragraphs)
+from .site_settings import site_reuse_settings
 
 _REPOSITORY = Path(__file__).resolve().parents[1]
 DEFAULT_DEVSET = _REPOSITORY / "tests" / "data" / "devset"
@@ -205,9 +207,11 @@ def measure_kind(kind: str, documents: Sequence[DevDocument], dev_statements: di
     return report
 
 
-def measure(split: str = "all", settings: ReuseSettings = ReuseSettings(), directory: Path = DEFAULT_DEVSET,
+def measure(split: str = "all", settings: ReuseSettings | None = None, directory: Path = DEFAULT_DEVSET,
             kinds: Sequence[str] = KINDS) -> list[KindReport]:
-    """One report per kind, over the documents of `split` ("tune", "check" or "all")."""
+    """One report per kind, over the documents of `split` ("tune", "check" or "all"), with the site's
+    reuse settings unless given others."""
+    settings = settings or site_reuse_settings()
     documents, dev_statements = load_devset(directory)
     labels = load_labels(DEFAULT_LABELS)
     seeds = source_paragraphs(DEFAULT_SOURCES, labels.furniture)

@@ -23,12 +23,13 @@ from typing import Sequence
 
 import numpy as np
 
-from .devset import _with_seed_extras, load_devset, seed_statements
-from .seeds import DEFAULT_LABELS, DEFAULT_SOURCES, load_labels, source_paragraphs
 from archive.reuse.normalise import Normaliser
-from archive.reuse.settings import ReuseSettings
 from archive.reuse.sketches import linkable_sketch
 from archive.reuse.translations import Embeddings
+
+from .devset import _with_seed_extras, load_devset, seed_statements
+from .seeds import DEFAULT_LABELS, DEFAULT_SOURCES, load_labels, source_paragraphs
+from .site_settings import site_reuse_settings
 
 #: The cosine bars reported (USE's useful range is the lower half, e5's the top).
 BARS = tuple(round(0.40 + 0.04 * step, 2) for step in range(15))
@@ -55,7 +56,7 @@ def labelled_pairs(encoder: str) -> tuple[np.ndarray, np.ndarray]:
     labels = load_labels(DEFAULT_LABELS)
     seeds = source_paragraphs(DEFAULT_SOURCES, labels.furniture)
     statements = _with_seed_extras(seed_statements(seeds, labels), dev, seeds)
-    settings = ReuseSettings()
+    settings = site_reuse_settings()
     normaliser = Normaliser(settings)
     paragraphs = [p for p in list(seeds) + [p for d in documents for p in d.paragraphs]
                   if linkable_sketch(p, normaliser, settings) is not None]

@@ -28,10 +28,12 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from archive.reuse.detect import detect
-from archive.reuse.sketches import linkable_sketch
 from archive.reuse.model import Key, Link, Paragraph, STRENGTHS
 from archive.reuse.normalise import Normaliser
 from archive.reuse.settings import ReuseSettings
+from archive.reuse.sketches import linkable_sketch
+
+from .site_settings import site_reuse_settings
 
 _REPOSITORY = Path(__file__).resolve().parents[1]
 DEFAULT_LABELS = _REPOSITORY / "tests" / "data" / "reuse_labels.json"
@@ -159,14 +161,16 @@ def source_paragraphs(directory: Path = DEFAULT_SOURCES, furniture: Iterable[Lab
 def evaluate(
     paragraphs: Sequence[Paragraph],
     labels: Labels,
-    settings: ReuseSettings = ReuseSettings(),
+    settings: ReuseSettings | None = None,
     doc_of: Callable[[Paragraph], str] = lambda paragraph: _doc(paragraph.article),
 ) -> Report:
     """Detect reuse in `paragraphs` and compare the links with `labels`.
 
     `doc_of` maps a paragraph to the document name the labels use; by default
     the part of the article slug before the first "_" ("000_a4e6..." -> "000").
+    `settings` default to the site's (pelicanconf.py).
     """
+    settings = settings or site_reuse_settings()
     return score_links(detect(paragraphs, settings).links, paragraphs, labels, settings, doc_of)
 
 
@@ -174,10 +178,11 @@ def score_links(
     links: Sequence[Link],
     paragraphs: Sequence[Paragraph],
     labels: Labels,
-    settings: ReuseSettings = ReuseSettings(),
+    settings: ReuseSettings | None = None,
     doc_of: Callable[[Paragraph], str] = lambda paragraph: _doc(paragraph.article),
 ) -> Report:
     """Compare links found elsewhere (e.g. on a built site) with `labels`."""
+    settings = settings or site_reuse_settings()
     report = Report(texts={paragraph.key: paragraph.text for paragraph in paragraphs})
     keys = _resolve(paragraphs, labels, doc_of, report)
     normaliser = Normaliser(settings)

@@ -56,10 +56,15 @@ class Analysis:
 
 
 def reuse_settings(settings: dict) -> ReuseSettings:
-    """ReuseSettings from pelicanconf: each field `x` is the setting REUSE_X."""
-    given = {f.name: settings[f"REUSE_{f.name.upper()}"] for f in dataclasses.fields(ReuseSettings)
-             if f"REUSE_{f.name.upper()}" in settings}
-    return ReuseSettings(**given)
+    """ReuseSettings from pelicanconf: each field `x` is the setting REUSE_X; those not set keep their defaults.
+
+    A REUSE_ setting that names no field is refused: a misspelt one would
+    otherwise leave its default in force without a word."""
+    fields = {f"REUSE_{f.name.upper()}": f.name for f in dataclasses.fields(ReuseSettings)}
+    unknown = sorted(name for name in settings if name.startswith("REUSE_") and name not in fields)
+    if unknown:
+        raise ValueError(f"unknown reuse setting {', '.join(unknown)} (the reuse settings are {', '.join(fields)})")
+    return ReuseSettings(**{field: settings[name] for name, field in fields.items() if name in settings})
 
 
 class _Texts(Mapping):

@@ -9,6 +9,7 @@ import pytest
 from flood_archive import FLOOD, paragraphs_of
 
 from archive.reuse import Paragraph, ReuseSettings, detect
+from evaluation.site_settings import site_reuse_settings
 
 ISLAMIC_STATE_VARIANTS = {
     "a": "The IS convoy left Abu Kamal for the Wadi al-Sabha passage at dawn, avoiding the strikes of "
@@ -48,8 +49,9 @@ def test_links_report_score_and_shared_words(flood):
 
 
 def test_aliases_of_islamic_state_and_abu_kamal_make_a_verbatim_copy():
+    """With the site's aliases (pelicanconf.py's REUSE_ALIASES: this story's names)."""
     paragraphs = [Paragraph(f"article-{key}", f"outlet-{key}", "p1", text) for key, text in ISLAMIC_STATE_VARIANTS.items()]
-    links = links_between(paragraphs)
+    links = links_between(paragraphs, site_reuse_settings())
     assert len(links) == 3
     assert {link.strength for link in links.values()} == {"verbatim"}
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from archive.reuse import ReuseSettings
 from archive.reuse.normalise import Normaliser, split_sentences
+from evaluation.site_settings import site_reuse_settings
 from archive.reuse.stem import stem
 
 
 def words(text: str, lang: str = "en") -> list[str]:
-    return [word for sentence in Normaliser(ReuseSettings()).analyse(text, lang) for word in sentence.words]
+    """The normalised words of `text`, with the site's aliases (its story's names among them)."""
+    return [word for sentence in Normaliser(site_reuse_settings()).analyse(text, lang) for word in sentence.words]
 
 
 def test_sentences_split_at_full_stops_but_not_after_initials_or_abbreviations():
@@ -54,7 +56,7 @@ def test_function_words_have_no_stem_and_inflections_share_one():
 
 
 def test_cyrillic_text_is_split_into_words_and_stemmed_by_prefix():
-    sentence = Normaliser(ReuseSettings()).analyse("Минобороны заявило, что колонны ИГИЛ покинули Абу-Кемаль.", "ru")[0]
+    sentence = Normaliser(site_reuse_settings()).analyse("Минобороны заявило, что колонны ИГИЛ покинули Абу-Кемаль.", "ru")[0]
     assert sentence.words == ("минобороны", "заявило", "что", "колонны", "islamic_state", "покинули", "abu_kamal")
     assert "что" not in sentence.content()  # a Russian function word
     assert stem("колонны", "ru") == stem("колонна", "ru")

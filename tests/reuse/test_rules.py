@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from archive.reuse import Paragraph, ReuseSettings, detect
+from evaluation.site_settings import site_reuse_settings
 
 # Two reports of one week in one town, saying different things: they share
 # the place and the time ("Abu Kamal", "last week") and nothing that is said.
@@ -31,7 +34,7 @@ def test_three_topic_words_in_long_sentences_that_say_different_things_make_no_l
     paragraphs = [Paragraph("wire", "wire", "p1", REBUILDING, position=1), Paragraph("post", "post", "p1", CLINIC, position=1)]
     assert links(paragraphs) == {}
     # The sentence-share rule is what keeps three shared words of the setting apart...
-    loose = ReuseSettings(min_sentence_share=0.0, context_min_sentence_share=0.0)
+    loose = replace(site_reuse_settings(), min_sentence_share=0.0, context_min_sentence_share=0.0)
     market = CLINIC.replace("last week", "the old market")
     shared = [link.shared for link in links([paragraphs[0], Paragraph("post", "post", "p1", market, position=1)],
                                             loose).values()]
