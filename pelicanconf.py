@@ -4,12 +4,14 @@ Every setting the archive adds is documented here and in README.md.
 """
 # The core (`archive`) and the plugins are installed from this checkout
 # (`pip install -e .`, pyproject.toml), so they import by name.
-from archive.render import language_name
+from archive.render import body_parts, language_name
 from archive.reuse import DEFAULT_ALIASES
 from archive.wording import plural
 
 # `plural`: {{ n|plural("article") }} -> "1 article", "2 articles" (one helper for every count shown).
-JINJA_FILTERS = {"language_name": language_name, "plural": plural}
+# `body_parts`: an article body cut at its paragraphs, so that the page template sets the
+# archive's notes beside them (theme/templates/_article_body.html).
+JINJA_FILTERS = {"body_parts": body_parts, "language_name": language_name, "plural": plural}
 # Titles, bylines and outlet names come from archived text, which is untrusted:
 # templates escape everything unless marked safe (rendered content only).
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

@@ -113,7 +113,9 @@ def _article_inputs(article) -> str:
     corrections = [(applied["url"], applied["json_ld"]) for applied in getattr(article, "corrections", ())]
     groups = [(view.url, view.label, len(view.variants), view.variants[0].article.outlet_label)
               for view in getattr(article, "reuse_groups", None) or ()]
-    return digest(describe(shown), article.content, *getattr(article, "notices", ()), describe(corrections),
+    # The notes set beside the paragraphs are frozen dataclasses of plain values: their repr says all they show.
+    notes = repr(sorted(getattr(article, "also_in", {}).items())) + repr(sorted(getattr(article, "claim_flags", {}).items()))
+    return digest(describe(shown), article.content, notes, *getattr(article, "notices", ()), describe(corrections),
                   describe(groups), describe(article.metadata.get("summary")), article.category.url)
 
 

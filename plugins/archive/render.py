@@ -18,7 +18,7 @@ import hashlib
 import html
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Sequence
 
 import langcodes
 import mistune
@@ -44,6 +44,46 @@ class Rendered:
     html: str
     paragraphs: tuple[RenderedParagraph, ...]
     errors: tuple[str, ...]   # unknown or malformed blocks, in text order
+
+
+@dataclass(frozen=True)
+class BodyPart:
+    """A piece of a rendered body, for a page template that sets notes beside paragraphs.
+
+    Markup between paragraphs is one part (`paragraph` None).  A paragraph is
+    one part split where its class list ends: `html` up to there and `rest`
+    after it, so that a template can add classes to the paragraph it decorates
+    without touching the archived words."""
+
+    html: str
+    rest: str = ""
+    paragraph: str | None = None
+
+
+def paragraph_open(anchor: str) -> str:
+    """How an archived paragraph's tag opens, up to the end of its class list."""
+    return f'<p id="{anchor}" class="para'
+
+
+def body_parts(body: str, paragraphs: Sequence[RenderedParagraph]) -> list[BodyPart]:
+    """`body` (rendered here, with `paragraphs`) cut into the parts between and of its paragraphs, in order.
+
+    Archived inline text cannot hold a raw `</p>` (it is escaped), so each
+    paragraph ends at the first one after its opening."""
+    parts, position = [], 0
+    for anchor in (paragraph.id for paragraph in paragraphs):
+        opening = paragraph_open(anchor)
+        start = body.find(opening, position)
+        if start < 0:
+            raise ValueError(f"paragraph {anchor} is not in the body, or not in its order")
+        classes_end, end = start + len(opening), body.index("</p>", start) + len("</p>")
+        if start > position:
+            parts.append(BodyPart(body[position:start]))
+        parts.append(BodyPart(body[start:classes_end], body[classes_end:end], anchor))
+        position = end
+    if position < len(body):
+        parts.append(BodyPart(body[position:]))
+    return parts
 
 
 def paragraph_id(text: str) -> str:
@@ -118,12 +158,12 @@ class _ArchiveRenderer(mistune.HTMLRenderer):
             elif kind == "caption":
                 self.in_caption = False
 
-    def _anchored(self, tag: str, inner: str) -> str:
+    def _anchored(self, inner: str) -> str:
         text = plain_text(inner)
         if self.in_caption:
             return inner
         if not text:
-            return f"<{tag}>{inner}</{tag}>\n"
+            return f"<p>{inner}</p>\n"
         anchor = paragraph_id(text)
         serial = 2
         while anchor in self.seen_ids:
@@ -137,15 +177,15 @@ class _ArchiveRenderer(mistune.HTMLRenderer):
             mark = html.escape(self.dateline, quote=False)
             inner = f'<span class="dateline">{mark}</span>{inner[len(mark):]}'
         link = f'<a class="para-anchor" href="#{anchor}" aria-label="Link to paragraph {number}" data-pagefind-ignore>¶{number}</a>'
-        return f'<{tag} id="{anchor}" class="para">{link} {inner}</{tag}>\n'
+        return f'{paragraph_open(anchor)}">{link} {inner}</p>\n'
 
     def paragraph(self, text: str) -> str:
-        return self._anchored("p", text)
+        return self._anchored(text)
 
     def block_text(self, text: str) -> str:
         # A tight list item's text is a paragraph too: one element type for
         # every paragraph keeps later decoration (links, markers) simple.
-        return self._anchored("p", text)
+        return self._anchored(text)
 
     def heading(self, text: str, level: int, **attrs) -> str:
         # Headings get ids from their words, so a page can be linked by section.

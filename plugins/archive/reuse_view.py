@@ -55,6 +55,11 @@ class AlsoInMark:
     def strongest(self) -> str:
         return min((m.strength for m in self.matches), key=STRENGTHS.index)
 
+    @property
+    def kind(self) -> str:
+        """The strength of all its matches, or "mixed" when they differ (the paragraph's highlight)."""
+        return self.strongest if len({m.strength for m in self.matches}) == 1 else "mixed"
+
 
 def paragraph_numbers(paragraph_order: dict[str, list[str]]) -> dict[Key, int]:
     """Each paragraph's place in its article, 1-based: the "¶" number its page shows."""

@@ -20,9 +20,8 @@ from archive.absolute_links import feed_address, site_address
 from archive.corrections.apply import by_outlet, find_carriers, outlet_corrections
 from archive.corrections.feed import corrections_feed
 from archive.corrections.media import CATEGORIES
-from archive.corrections.notice import matched_passages
+from archive.corrections.notice import ClaimFlag, matched_passages
 from archive.corrections.structured_data import claim_review, correction_comment, media_reviews
-from archive.paragraph_html import Decoration, decorate
 from archive.render import render_summary
 from archive_analysis import analyse, analysed, connect, corrections
 
@@ -54,8 +53,8 @@ def apply_corrections(generators):
     for article in analysis.articles:
         article.corrections = []
         article.notices = []   # the notes the archive puts above the archived text (article.html, feeds)
-    notice, flag, context_note = (generators[0].get_template(name)
-                                  for name in ("_correction_notice", "_claim_flag", "_debunk_note"))
+        article.claim_flags = {}   # paragraph id -> its ClaimFlags, set above it by the page template
+    notice, context_note = (generators[0].get_template(name) for name in ("_correction_notice", "_debunk_note"))
     applied = []
     for explainer in list_corrections(generators):
         correction, url = explainer["correction"], explainer["url"]
@@ -65,10 +64,9 @@ def apply_corrections(generators):
         applied += findings
         for finding in findings:
             article = by_slug[finding.article.slug]
-            flags = {pid: Decoration(("repeats-claim",), before=flag.render(
-                         finding=finding, passages=matched_passages(finding.passages_of(pid))))
-                     for pid in finding.paragraphs}
-            article._content = decorate(article._content, flags)
+            for pid in finding.paragraphs:
+                article.claim_flags.setdefault(pid, []).append(
+                    ClaimFlag(finding, matched_passages(finding.passages_of(pid))))
             article.notices.append(notice.render(finding=finding, explainer=f"../{url}"))
             article.corrections.append({
                 "finding": finding, "url": url,

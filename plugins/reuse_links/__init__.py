@@ -11,7 +11,6 @@ from pathlib import Path
 
 from pelican import signals
 
-from archive.paragraph_html import Decoration, decorate
 from archive.reuse_view import STRENGTH_WORDS, AlsoInMark, also_in, group_url, paragraph_numbers, reuse_data
 from pelican.generators import Generator
 
@@ -29,16 +28,10 @@ def link_paragraphs(generators):
     for group in analysis.reuse.groups:
         for key in group.members:
             groups_of.setdefault(key, []).append(views[group.id])
-    template = generators[0].get_template("_also_in")
     for article in analysis.articles:
-        decorations = {}
-        for pid in analysis.paragraph_order[article.slug]:
-            key = (article.slug, pid)
-            if key in matches:
-                mark = AlsoInMark(tuple(matches[key]), tuple(groups_of.get(key, ())))
-                strongest = mark.strongest if len({m.strength for m in mark.matches}) == 1 else "mixed"
-                decorations[pid] = Decoration(("reused", f"reused-{strongest}"), after=template.render(mark=mark))
-        article._content = decorate(article._content, decorations)
+        # The marks as data: the page template sets each after its paragraph (_article_body.html).
+        article.also_in = {pid: AlsoInMark(tuple(matches[(article.slug, pid)]), tuple(groups_of.get((article.slug, pid), ())))
+                           for pid in analysis.paragraph_order[article.slug] if (article.slug, pid) in matches}
         article.reuse_groups = sorted({view.id: view for pid in analysis.paragraph_order[article.slug]
                                        for view in groups_of.get((article.slug, pid), [])}.values(),
                                       key=lambda v: v.variants[0].article.order())
