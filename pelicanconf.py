@@ -100,6 +100,10 @@ ANALYSIS_CACHE = True
 # what each is made from (plugins/kept_pages.py): a page whose inputs did
 # not change is copied instead of rendered. Safe to delete at any time.
 PAGE_CACHE = True
+# A build (build_site.py: invoke build, preview, reserve, regenerate, livereload) whose inputs are all as the last
+# build of its output folder left them (settings, content, theme, code, library versions), into
+# an output nobody changed since, stops at once and says so: it would write the same bytes.
+KEEP_UNCHANGED_OUTPUT = True
 
 # Before the headline of an article that repeats a debunked claim, in the
 # browser tab, og:title and feed entries: the false headline never travels alone.

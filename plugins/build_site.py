@@ -5,6 +5,10 @@ builds into a fresh folder beside the output, and only a complete, error-free
 build replaces output/. A failed build leaves the previous output untouched
 and says why, as `file:line: message`, with a non-zero exit.
 
+A build whose inputs are all as the last successful build of the same
+output folder left them, into an output nobody changed since, stops at once
+(archive.build_record; setting KEEP_UNCHANGED_OUTPUT).
+
 One build of an output folder runs at a time: a second one (a manual build
 beside livereload, two terminals) waits for the first, saying so, because
 both would write the same side folders and search index.  The new site
@@ -14,6 +18,7 @@ renameat2 exchange), so that output/ is always one whole site, old or new.
 from __future__ import annotations
 
 import ctypes
+import importlib.metadata
 import errno
 import fcntl
 import logging
@@ -26,7 +31,11 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
+import archive
+from archive.build_record import BuildRecord
 from archive.content_check import CHECKED_SETTING, check_content
+from archive.digests import files_digest
+from archive.page_store import describe, digest
 
 
 class _ErrorCollector(logging.Handler):
@@ -48,6 +57,8 @@ class SwapFailed(Exception):
     """output/ could not be replaced; the previous site is still there."""
 
 
+#: Environment variables that change what a build makes, beyond the settings that read them.
+_READ_FROM_ENVIRONMENT = ("PAGEFIND_",)
 _RENAME_EXCHANGE = 2   # renameat2 flag: swap two paths in one step
 _AT_FDCWD = -100
 
@@ -114,15 +125,39 @@ def one_build_at_a_time(final: Path, err):
 def build(settings_file: str = "pelicanconf.py", override: dict | None = None, *, err=sys.stderr) -> int:
     """Build the site; return the exit status (0 on success)."""
     settings = read_settings(settings_file, override=dict(override or {}))
-    problems = check_content(Path(settings["PATH"]), render=False)
-    if problems:
-        for problem in problems:
-            print(problem, file=err)
-        print(f"build stopped: {len(problems)} problem(s) in content; output/ was not changed", file=err)
-        return 1
     final = Path(settings["OUTPUT_PATH"])
     with one_build_at_a_time(final, err):
-        return _build_into(settings_file, override, final, err)
+        record = inputs = None
+        if settings.get("KEEP_UNCHANGED_OUTPUT", True):
+            record, inputs = BuildRecord(Path(settings["CACHE_PATH"]) / "builds", final), _inputs(settings)
+            if record.unchanged(inputs):
+                print(f"{final} is up to date: nothing it is built from changed since its last build", file=err)
+                return 0
+            record.forget()
+        problems = check_content(Path(settings["PATH"]), render=False)
+        if problems:
+            for problem in problems:
+                print(problem, file=err)
+            print(f"build stopped: {len(problems)} problem(s) in content; output/ was not changed", file=err)
+            return 1
+        status = _build_into(settings_file, override, final, err)
+        if status == 0 and record is not None:
+            record.keep(inputs)
+        return status
+
+
+def _inputs(settings: dict) -> str:
+    """A digest of everything a build is made from: every setting, every file of the content and the
+    theme, the code of the core and the plugins, the version of every installed library, and the
+    environment variables the build reads (the Pagefind package's, which can name another binary)."""
+    code = Path(archive.__file__).resolve().parent.parent
+    content, theme = Path(settings["PATH"]), Path(settings["THEME"])
+    versions = sorted(f"{d.metadata['Name']} {d.version}" for d in importlib.metadata.distributions())
+    environment = {name: value for name, value in os.environ.items() if name.startswith(_READ_FROM_ENVIRONMENT)}
+    return digest(describe({key: value for key, value in settings.items() if key.isupper()}), describe(environment),
+                  files_digest([path for path in content.rglob("*") if path.is_file()], content),
+                  files_digest([path for path in theme.rglob("*") if path.is_file()], theme),
+                  files_digest(code.rglob("*.py"), code), *versions)
 
 
 def _build_into(settings_file: str, override: dict | None, final: Path, err) -> int:
