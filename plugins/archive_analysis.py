@@ -16,6 +16,7 @@ generators that write pages from them call `analyse`.
 from __future__ import annotations
 
 import dataclasses
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
@@ -119,17 +120,35 @@ def _archived(generator) -> list:
 
 
 def _detection(paragraphs: list[Paragraph], claims: list[Paragraph], settings: ReuseSettings,
-               cache: Path | None) -> tuple[ReuseResult, ReuseResult]:
-    """What detect_with_queries finds, read from the cache when it holds these very inputs."""
-    if cache is None:
-        return detect_with_queries(paragraphs, claims, settings)
-    digest = store.inputs_digest(paragraphs, claims, settings)
-    kept = store.load(cache, digest)
+               cache: Path | None, engine: dict) -> tuple[ReuseResult, ReuseResult]:
+    """What detect_with_queries finds, read from the cache when it holds these very inputs.
+
+    The engine (DETECTION_ENGINE) changes where the work runs, never what it finds: it is no
+    part of what the cache is keyed by."""
+    digest = store.inputs_digest(paragraphs, claims, settings) if cache is not None else None
+    kept = store.load(cache, digest) if cache is not None else None
     if kept is not None:
         return kept
-    found = detect_with_queries(paragraphs, claims, settings)
-    store.save(cache, digest, found)
+    with _runner(engine) as runner:
+        found = detect_with_queries(paragraphs, claims, settings, runner=runner)
+    if cache is not None:
+        store.save(cache, digest, found)
     return found
+
+
+@contextmanager
+def _runner(engine: dict):
+    """The runner of detection's work that DETECTION_ENGINE asks for: None (this process) or Dask's."""
+    name = engine.get("DETECTION_ENGINE")
+    if not name:
+        yield None
+        return
+    if name != "dask":
+        raise ValueError(f"DETECTION_ENGINE {name!r} is not an engine this site knows (known: 'dask', or None)")
+    from dask_engine import dask_runner   # imported here: the site builds without Dask installed
+
+    with dask_runner(engine.get("DETECTION_SCHEDULER"), int(engine.get("DETECTION_WORKERS", 2))) as runner:
+        yield runner
 
 
 def _cache_folder(settings: dict) -> Path | None:
@@ -168,7 +187,7 @@ def analyse(generators) -> Analysis:
     paragraphs = {a.slug: _paragraphs(a) for a in articles}
     reuse_config = reuse_settings(settings)
     reuse, claimed = _detection([p for slug in paragraphs for p in paragraphs[slug]], claims, reuse_config,
-                                _cache_folder(settings))
+                                _cache_folder(settings), settings)
     facts = {a.slug: _facts(a) for a in articles}
     order = {a.slug: [p.id for p in a.paragraphs] for a in articles}
     grouped = {key for group in reuse.groups for key in group.members}

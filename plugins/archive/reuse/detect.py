@@ -32,20 +32,25 @@ from .settings import ReuseSettings
 from .sketches import Sketched, Sketches
 from .translations import translated
 from .weights import Weights
+from . import work
+from .work import Runner
 
 #: A link found between two paragraphs, by their indexes in the paragraphs kept.
 Found = tuple[int, int, Match]
 
 
 def detect(
-    paragraphs: Iterable[Paragraph], settings: ReuseSettings = ReuseSettings(), *, known: Sketches | None = None
+    paragraphs: Iterable[Paragraph], settings: ReuseSettings = ReuseSettings(), *, known: Sketches | None = None,
+    runner: Runner | None = None,
 ) -> ReuseResult:
     """Links between paragraphs that carry the same statement, and their groups.
 
     `known` holds sketches made with the same settings (by an earlier run, or
-    ahead of time); the sketches this run makes are added to it.
+    ahead of time); the sketches this run makes are added to it.  `runner`
+    runs the sketching and the scoring of candidate pairs (see
+    :mod:`.work`; by default, in this process); the result is the same.
     """
-    return detect_with_queries(paragraphs, (), settings, known=known)[0]
+    return detect_with_queries(paragraphs, (), settings, known=known, runner=runner)[0]
 
 
 def detect_with_queries(
@@ -54,6 +59,7 @@ def detect_with_queries(
     settings: ReuseSettings = ReuseSettings(),
     *,
     known: Sketches | None = None,
+    runner: Runner | None = None,
 ) -> tuple[ReuseResult, ReuseResult]:
     """What `detect` finds in `paragraphs`, and the links of each query into them.
 
@@ -73,7 +79,7 @@ def detect_with_queries(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        archive = _Archive(paragraphs, settings, known)
+        archive = _Archive(paragraphs, settings, known, runner)
         return archive.result(), archive.queried(queries)
     finally:
         if collecting:
@@ -83,9 +89,13 @@ def detect_with_queries(
 class _Archive:
     """An archive's linkable paragraphs, their word weights and the links between them."""
 
-    def __init__(self, paragraphs: Iterable[Paragraph], settings: ReuseSettings, known: Sketches) -> None:
+    def __init__(self, paragraphs: Iterable[Paragraph], settings: ReuseSettings, known: Sketches,
+                 runner: Runner | None = None) -> None:
         self.settings, self.known = settings, known
-        self.kept, self.sketched = _with_sketches(_in_block_order(paragraphs, settings), known)
+        ordered = _in_block_order(paragraphs, settings)
+        if runner is not None:
+            _sketch_elsewhere(ordered, known, runner)
+        self.kept, self.sketched = _with_sketches(ordered, known)
         self.by_article = _by_article(self.kept)
         self.blocks = [_block(paragraph, settings) for paragraph in self.kept]
         word_ids = [sketched.word_ids for sketched in self.sketched]
@@ -94,7 +104,10 @@ class _Archive:
                                 self.weights.document_frequency, settings.max_feature_df)
         analysis = _Analyses(self.kept, self.sketched, known, self.by_article)
         #: Links found on words or on order: the only ones that corroborate.
-        self.evidence = _supported(_compared(pairs, self.kept, analysis, self.weights, settings),
+        matches = (_compared(pairs, self.kept, analysis, self.weights, settings) if runner is None
+                   else _compared_elsewhere(pairs, self.kept, self.sketched, self.by_article, self.weights, settings,
+                                            runner))
+        self.evidence = _supported(matches,
                                    self.kept, self.by_article, self.blocks, analysis, self.weights, settings)
         self.found = self.evidence + corroborated(self.kept, self.evidence, self.blocks, analysis, self.weights,
                                                   settings)
@@ -177,15 +190,42 @@ def _compared(pairs: Iterable[tuple[int, int]], kept: Sequence[Paragraph], analy
               settings: ReuseSettings) -> list[Found]:
     """The candidate pairs that match on their words."""
     matches = []
-    for first, second in pairs:
-        if kept[first].article == kept[second].article:
-            continue
-        if kept[second].key < kept[first].key:
-            first, second = second, first
+    for first, second in _scored_pairs(pairs, kept):
         match = compare(analysis(first), analysis(second), weights, settings)
         if match is not None:
             matches.append((first, second, match))
     return matches
+
+
+def _scored_pairs(pairs: Iterable[tuple[int, int]], kept: Sequence[Paragraph]) -> list[tuple[int, int]]:
+    """The candidate pairs worth scoring (two articles), each the way round its keys sort."""
+    return [(first, second) if kept[first].key < kept[second].key else (second, first)
+            for first, second in pairs if kept[first].article != kept[second].article]
+
+
+def _sketch_elsewhere(ordered: Sequence[Paragraph], known: Sketches, runner: Runner) -> None:
+    """Sketch the paragraphs `known` lacks with `runner`, and keep the sketches in `known`, in order."""
+    texts = known.missing(ordered)
+    chunks = work.chunked(texts, work.SKETCH_CHUNK)
+    for chunk, sketches in zip(chunks, runner(work.sketch_texts, chunks, known.settings)):
+        for (text, lang), sketch in zip(chunk, sketches):
+            known.put(text, lang, sketch)
+
+
+def _compared_elsewhere(pairs, kept: Sequence[Paragraph], sketched: Sequence[Sketched],
+                        by_article: dict[str, list[int]], weights: Weights, settings: ReuseSettings,
+                        runner: Runner) -> list[Found]:
+    """What `_compared` finds, with the scoring run by `runner` in chunks of pairs."""
+    chunks = []
+    for part in work.chunked(_scored_pairs(pairs, kept), work.SCORE_CHUNK):
+        involved = sorted({index for pair in part for index in pair})
+        articles = {kept[index].article for index in involved}
+        chunks.append(work.ScoringChunk(
+            tuple(part), {index: (kept[index], sketched[index].sketch.words) for index in involved},
+            {name: Counter(chain.from_iterable(sketched[i].sketch.words for i in by_article[name]))
+             for name in sorted(articles)}))
+    return [found for results in runner(work.score_chunk, chunks, work.Scoring(settings, weights))
+            for found in results]
 
 
 def _supported(matches: list[Found], kept, by_article, blocks, analysis, weights, settings) -> list[Found]:

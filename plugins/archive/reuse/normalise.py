@@ -17,6 +17,7 @@ removes exactly those differences and nothing else:
 
 from __future__ import annotations
 
+import hashlib
 import re
 from itertools import chain
 from typing import Iterator, NamedTuple
@@ -173,7 +174,7 @@ class Normaliser:
                 stems.extend(stem_ for _, stem_ in words if stem_ is not None)
                 stems.append(_BREAK)
         fingerprints = [
-            hash(tuple(sentence))
+            fingerprint(sentence)
             for sentence in _split_at_breaks(stems)
             if len(sentence) >= _FINGERPRINT_MIN_WORDS
         ]
@@ -246,6 +247,15 @@ class Normaliser:
         if surface in stopwords_for(lang):
             return _Entry(surface, None, may_start)
         return _Entry(surface, stem(surface, lang), may_start)
+
+
+def fingerprint(stems: list[str]) -> int:
+    """A sentence's fingerprint: 64 bits of a hash of its stems, the same in every process.
+
+    Python's own hash of strings differs from process to process, and the
+    sketches of one archive may be made by several (a distributed run)."""
+    digest = hashlib.blake2b("\0".join(stems).encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
 
 
 def split_sentences(text: str) -> list[str]:

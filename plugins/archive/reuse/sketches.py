@@ -34,10 +34,11 @@ def linkable_sketch(paragraph: Paragraph, normaliser: Normaliser, settings: Reus
     A paragraph may not be linked when it is page furniture or has fewer than
     `settings.min_words` words (chunks of text between spaces).
     """
-    return _linkable(paragraph.text, paragraph.lang, normaliser, settings)
+    return linkable_text_sketch(paragraph.text, paragraph.lang, normaliser, settings)
 
 
-def _linkable(text: str, lang: str, normaliser: Normaliser, settings: ReuseSettings) -> Sketch | None:
+def linkable_text_sketch(text: str, lang: str, normaliser: Normaliser, settings: ReuseSettings) -> Sketch | None:
+    """The sketch of a text in a language, or None if it may not be linked (see linkable_sketch)."""
     if normaliser.is_furniture(text):
         return None
     sketch = normaliser.sketch(text, lang)
@@ -69,9 +70,18 @@ class Sketches:
         try:
             return self._known[key]
         except KeyError:
-            sketch = _linkable(text, lang, self.normaliser, self.settings)
+            sketch = linkable_text_sketch(text, lang, self.normaliser, self.settings)
             sketched = self._known[key] = None if sketch is None else Sketched(sketch, self._numbers(sketch.words))
             return sketched
+
+    def missing(self, paragraphs) -> list[tuple[str, str]]:
+        """The (text, language) of `paragraphs` not sketched yet, each once, in order of appearance."""
+        return list(dict.fromkeys((p.text, p.lang) for p in paragraphs if (p.text, p.lang) not in self._known))
+
+    def put(self, text: str, lang: str, sketch: Sketch | None) -> None:
+        """Take the sketch of `text` made elsewhere (by linkable_text_sketch, with these settings)."""
+        if (text, lang) not in self._known:
+            self._known[(text, lang)] = None if sketch is None else Sketched(sketch, self._numbers(sketch.words))
 
     @property
     def vocabulary(self) -> list[str]:
