@@ -183,8 +183,8 @@ def livereload(c, port=8000, search=False):
     server.serve(root=str(OUTPUT), host="127.0.0.1", port=int(port))
 
 
-#: What a folder given to `invoke import` is searched for: text dumps and saved web pages.
-IMPORTABLE = ("*.txt", "*.html", "*.htm")
+#: What a folder given to `invoke import` is searched for: text dumps, saved web pages, corpus records.
+IMPORTABLE = ("*.txt", "*.html", "*.htm", "*.json")
 
 
 def _dumps(spec: str) -> list[Path]:
@@ -223,6 +223,29 @@ def import_(c, paths, force=False):
         print(problem, file=sys.stderr)
     if problems:
         raise Exit(code=1)
+
+
+@task(help={"corpus": "the corpus: a JSON Lines or Parquet file of articles (text, title, outlet, date, url)",
+            "out": "the folder the candidates are written to (default discovered/, replaced whole)",
+            "engine": "dask: search on a Dask cluster (requirements-engine.txt)",
+            "workers": "worker processes of a local Dask cluster (default 2)",
+            "scheduler": "a Dask scheduler's address (tcp://host:8786) instead of a local cluster"})
+def discover(c, corpus, out="discovered", engine=None, workers=2, scheduler=None):
+    """Find the archive's statements and the claim's wording in a news corpus: ranked candidates to import."""
+    from pelican.settings import read_settings
+
+    from archive.problems import ContentError
+    from archive.wording import plural
+    from archive_analysis import reuse_settings
+    from corpus_discovery import discover as run
+
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    try:
+        found = run(Path(corpus), Path(out), OUTPUT / "data" / "reuse.json", CONTENT,
+                    reuse_settings(settings), engine, int(workers), scheduler)
+    except (ContentError, ValueError) as err:
+        raise Exit(str(err), code=1)
+    print(f"{plural(len(found['candidates']), 'candidate')}: {Path(out) / 'index.html'} (and candidates.json)")
 
 
 @task(help={"title": "headline", "outlet": "publisher, or unknown", "date": "YYYY-MM-DD[ HH:MM], or unknown",

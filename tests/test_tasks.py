@@ -1,6 +1,7 @@
 """The maintainer's tasks, run as a maintainer runs them: `invoke TASK` in a project folder."""
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -427,3 +428,20 @@ def test_the_test_task_runs_every_test_in_parallel_and_fast_leaves_out_slow_and_
     assert all(worker.startswith("gw") for worker in whole.values()), whole
     assert set(run_tests("--fast")) == {"quick"}
     assert run_tests("--pytest-args", "-n 0 tests/test_kinds.py::test_slow") == {"slow": "main"}
+
+
+@pytest.mark.slow
+def test_discover_needs_a_built_site_then_writes_its_candidates(project, tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"text": (ROOT / "tests/data/devset/n1.txt").read_text(encoding="utf-8"),
+                                  "title": "Russia accuses the coalition"}) + "\n", encoding="utf-8")
+    unbuilt = invoke(project, "discover", "--corpus", str(corpus), "--out", str(tmp_path / "found"))
+    assert unbuilt.returncode == 1 and "build the site first (invoke build)" in unbuilt.stderr
+    assert "Traceback" not in unbuilt.stderr
+    assert invoke(project, "build").returncode == 0
+    missing = invoke(project, "discover", "--corpus", str(tmp_path / "nothing.jsonl"))
+    assert missing.returncode == 1 and "nothing.jsonl: no such corpus file" in missing.stderr
+    found = invoke(project, "discover", "--corpus", str(corpus), "--out", str(tmp_path / "found"))
+    assert found.returncode == 0, found.stderr
+    assert "1 candidate:" in found.stdout and (tmp_path / "found" / "index.html").is_file()
+    assert not (project / "content" / "articles" / "russia-accuses-the-coalition.md").exists()

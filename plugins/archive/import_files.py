@@ -25,6 +25,7 @@ from .content_check import load, markdown_files, text_fingerprint
 from .dates import UNKNOWN
 from .frontmatter import Document, decode, parse
 from .atomic_files import write_text_atomically
+from .import_corpus import import_corpus_record
 from .import_record import record_path
 from .importer import ImportProblem, ImportResult, import_text
 from .near_duplicates import Archived, nearest, sentence_keys
@@ -33,6 +34,8 @@ from .problems import ContentError, Problem, display_path
 SOURCES = "sources"
 #: Saved web pages, read with archive.page_import; every other file is a text dump.
 PAGE_SUFFIXES = (".html", ".htm")
+#: One article of a news corpus, as `invoke discover` saves each candidate (archive.import_corpus).
+CORPUS_RECORD_SUFFIX = ".json"
 
 
 def _outlet(doc: Document) -> str | None:
@@ -78,6 +81,8 @@ def _import(dump: Path, raw: str) -> ImportResult:
     if _is_page(dump):
         from .page_import import import_page
         return import_page(raw, source_name)
+    if dump.suffix.lower() == CORPUS_RECORD_SUFFIX:
+        return import_corpus_record(raw, source_name)
     return import_text(raw, source_name)
 
 

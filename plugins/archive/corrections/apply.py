@@ -56,6 +56,11 @@ def wording_queries(correction: Correction) -> list[Paragraph]:
             for n, text in enumerate(passages, 1)]
 
 
+def passage_number(paragraph_id: str) -> int:
+    """Which passage of a wording a query paragraph of wording_queries is (1, 2, ...)."""
+    return int(paragraph_id.removeprefix(_PASSAGE))
+
+
 def wording_matches(links: Iterable[Link], query_article: str) -> Matched:
     """Which paragraphs the passages of `query_article` (see wording_queries)
     matched, and which passages: paragraph ids in sorted order."""
@@ -63,7 +68,7 @@ def wording_matches(links: Iterable[Link], query_article: str) -> Matched:
     for link in links:
         for query, other in ((link.a, link.b), (link.b, link.a)):
             if query[0] == query_article and not other[0].startswith((CLAIM, DEBUNK)):
-                number = int(query[1].removeprefix(_PASSAGE))
+                number = passage_number(query[1])
                 matched.setdefault(other[0], {}).setdefault(other[1], set()).add(number)
     return {slug: {pid: tuple(sorted(ids[pid])) for pid in sorted(ids)} for slug, ids in matched.items()}
 

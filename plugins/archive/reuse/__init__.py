@@ -42,7 +42,7 @@ corpus, and `benchmarks/` times it on a generated archive.
 """
 
 from .align import Segment, align
-from .detect import detect, detect_with_queries
+from .detect import detect, detect_with_queries, search
 from .model import STRENGTHS, Group, Key, Link, Paragraph, ReuseResult
 from .settings import DEFAULT_ALIASES, ReuseSettings
 
@@ -59,4 +59,5 @@ __all__ = [
     "align",
     "detect",
     "detect_with_queries",
+    "search",
 ]

@@ -86,6 +86,44 @@ def detect_with_queries(
             gc.enable()
 
 
+def search(
+    corpus: Iterable[Paragraph], queries: Iterable[Paragraph], settings: ReuseSettings = ReuseSettings(), *,
+    runner: Runner | None = None,
+) -> ReuseResult:
+    """The links of `queries` into `corpus` found on their words, without detecting the corpus itself.
+
+    For a corpus much larger than the archive (a news crawl), where the
+    question is only where the archive's statements appear: its paragraphs
+    are sketched and weighed as an archive's would be, and only the pairs of
+    a query and a corpus paragraph are proposed and scored.  Links on order,
+    through a third outlet, and translations need the corpus's own links and
+    are not looked for.  The groups of the result are those of these links.
+    """
+    known = Sketches(settings)
+    ordered = _in_block_order(corpus, settings)
+    if runner is not None:
+        _sketch_elsewhere(ordered, known, runner)
+    kept, sketched = _with_sketches(ordered, known)
+    asked, asked_sketched = _with_sketches(_in_block_order(queries, settings), known)
+    if not kept or not asked:
+        return ReuseResult(links=[], groups=[])
+    first_query = len(kept)
+    everything, all_sketched = kept + asked, sketched + asked_sketched
+    by_article = _by_article(everything)
+    blocks = [_block(paragraph, settings) for paragraph in everything]
+    weights = Weights([s.word_ids for s in all_sketched], by_article.values(), settings.background_paragraphs,
+                      known.vocabulary)
+    pairs = query_pairs([s.word_ids for s in sketched], [s.sketch.fingerprints for s in sketched], blocks[:first_query],
+                        [s.word_ids for s in asked_sketched], [s.sketch.fingerprints for s in asked_sketched],
+                        blocks[first_query:], weights.document_frequency, settings.max_feature_df)
+    pairs = [(index, first_query + query) for index, query in pairs]
+    if runner is None:
+        found = _compared(pairs, everything, _Analyses(everything, all_sketched, known, by_article), weights, settings)
+    else:
+        found = _compared_elsewhere(pairs, everything, all_sketched, by_article, weights, settings, runner)
+    return _result(everything, found)
+
+
 class _Archive:
     """An archive's linkable paragraphs, their word weights and the links between them."""
 
