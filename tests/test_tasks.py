@@ -405,7 +405,7 @@ def test_the_test_task_runs_every_test_in_parallel_and_fast_leaves_out_slow_and_
     included, in pytest-xdist's workers; `--fast` only the others; `--pytest-args`
     reaches pytest. The suite here is four tests, one of each kind, with the
     project's pytest.ini and collection check."""
-    for name in ("requirements.txt", "requirements-test.txt", "pyproject.toml"):
+    for name in ("requirements.txt", "requirements-engine.txt", "requirements-test.txt", "pyproject.toml"):
         shutil.copy(ROOT / name, project / name)
     tests = project / "tests"
     tests.mkdir()
