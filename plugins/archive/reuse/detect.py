@@ -254,15 +254,16 @@ def _compared_elsewhere(pairs, kept: Sequence[Paragraph], sketched: Sequence[Ske
                         by_article: dict[str, list[int]], weights: Weights, settings: ReuseSettings,
                         runner: Runner) -> list[Found]:
     """What `_compared` finds, with the scoring run by `runner` in chunks of pairs."""
-    chunks = []
+    chunks, articles = [], set()
     for part in work.chunked(_scored_pairs(pairs, kept), work.SCORE_CHUNK):
         involved = sorted({index for pair in part for index in pair})
-        articles = {kept[index].article for index in involved}
-        chunks.append(work.ScoringChunk(
-            tuple(part), {index: (kept[index], sketched[index].sketch.words) for index in involved},
-            {name: Counter(chain.from_iterable(sketched[i].sketch.words for i in by_article[name]))
-             for name in sorted(articles)}))
-    return [found for results in runner(work.score_chunk, chunks, work.Scoring(settings, weights))
+        articles.update(kept[index].article for index in involved)
+        chunks.append(work.ScoringChunk(tuple(part), {index: (kept[index], sketched[index].sketch.words)
+                                                      for index in involved}))
+    # The article counts go once to every worker with the weights, not again with each chunk.
+    counts = {name: Counter(chain.from_iterable(sketched[i].sketch.words for i in by_article[name]))
+              for name in sorted(articles)}
+    return [found for results in runner(work.score_chunk, chunks, work.Scoring(settings, weights, counts))
             for found in results]
 
 

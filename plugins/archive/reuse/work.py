@@ -55,7 +55,6 @@ class ScoringChunk:
 
     pairs: tuple[tuple[int, int], ...]
     paragraphs: dict[int, tuple[Paragraph, frozenset[str]]]   # index -> (paragraph, its content words)
-    article_counts: dict[str, Counter]   # article -> how many of its paragraphs have each word
 
 
 @dataclass(frozen=True)
@@ -64,6 +63,7 @@ class Scoring:
 
     settings: ReuseSettings
     weights: Weights
+    article_counts: dict[str, Counter]   # article -> how many of its paragraphs have each word
 
 
 def score_chunk(chunk: ScoringChunk, shared: Scoring) -> list[tuple[int, int, Match]]:
@@ -74,7 +74,7 @@ def score_chunk(chunk: ScoringChunk, shared: Scoring) -> list[tuple[int, int, Ma
     def analysis(index: int) -> Analysed:
         if index not in analysed:
             paragraph, words = chunk.paragraphs[index]
-            analysed[index] = Analysed(paragraph, words, chunk.article_counts[paragraph.article], normaliser)
+            analysed[index] = Analysed(paragraph, words, shared.article_counts[paragraph.article], normaliser)
         return analysed[index]
 
     found = []
