@@ -35,6 +35,9 @@ from .weights import Weights
 from . import work
 from .work import Runner
 
+#: In a search of a corpus, words in up to one paragraph in this many propose candidates.
+_SEARCH_DF_SHARE = 100
+
 #: A link found between two paragraphs, by their indexes in the paragraphs kept.
 Found = tuple[int, int, Match]
 
@@ -113,9 +116,13 @@ def search(
     blocks = [_block(paragraph, settings) for paragraph in everything]
     weights = Weights([s.word_ids for s in all_sketched], by_article.values(), settings.background_paragraphs,
                       known.vocabulary)
+    # The cap on a proposing word's paragraphs bounds all-pairs detection, whose work grows with its
+    # square; here each word costs only its paragraphs, once per query.  A statement that spread
+    # through a large corpus is in far more paragraphs than the cap, so its words must still propose.
+    cap = max(settings.max_feature_df, len(kept) // _SEARCH_DF_SHARE)
     pairs = query_pairs([s.word_ids for s in sketched], [s.sketch.fingerprints for s in sketched], blocks[:first_query],
                         [s.word_ids for s in asked_sketched], [s.sketch.fingerprints for s in asked_sketched],
-                        blocks[first_query:], weights.document_frequency, settings.max_feature_df)
+                        blocks[first_query:], weights.document_frequency, cap)
     pairs = [(index, first_query + query) for index, query in pairs]
     if runner is None:
         found = _compared(pairs, everything, _Analyses(everything, all_sketched, known, by_article), weights, settings)
