@@ -2,6 +2,8 @@
 however many of the corpus's paragraphs repeat it."""
 from dataclasses import replace
 
+import pytest
+
 from archive.reuse import Paragraph, ReuseSettings, search
 from benchmarks.synthetic import generate
 
@@ -18,6 +20,7 @@ def _edited(number: int) -> str:
     return " ".join(words)
 
 
+@pytest.mark.slow
 def test_a_statement_repeated_by_more_paragraphs_than_the_cap_is_still_found():
     settings = ReuseSettings()
     corpus = list(generate(600, 1).paragraphs)   # about 6,000 paragraphs: the statement is in under 1% of them
