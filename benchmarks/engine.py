@@ -13,6 +13,7 @@ process that asked: that split is what a cluster of N machines can divide.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import resource
 import subprocess
@@ -21,6 +22,7 @@ import time
 from pathlib import Path
 
 from archive.reuse import detect
+from archive.reuse.store import plain_result
 
 from .synthetic import generate
 
@@ -71,11 +73,7 @@ def runner_worker_peaks(runner) -> list[float]:
 
 
 def hash_result(result) -> str:
-    import hashlib
-
-    text = json.dumps({"links": [[l.a, l.b, l.strength, l.score, l.shared] for l in result.links],
-                       "groups": [[g.id, g.members, g.first, g.aliases] for g in result.groups]}, sort_keys=True)
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
+    return hashlib.sha256(json.dumps(plain_result(result), sort_keys=True).encode()).hexdigest()[:16]
 
 
 def main(argv=None) -> int:

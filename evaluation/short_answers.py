@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import argparse
 import csv
-import re
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Sequence
 
+from archive.corpus import text_blocks
 from archive.reuse.detect import detect
 from archive.reuse.model import STRENGTHS, Paragraph
 from archive.reuse.settings import ReuseSettings
@@ -34,7 +34,6 @@ from archive.reuse.settings import ReuseSettings
 #: The categories of answers, most reuse first, as the corpus names them.
 CATEGORIES = ("cut", "light", "heavy", "non")
 _SOURCE = "orig"
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 class CorpusError(ValueError):
@@ -59,9 +58,8 @@ def load(folder: Path) -> tuple[list[Paragraph], dict[str, tuple[str, str]]]:
         texts[name] = (row["Task"], row["Category"])
         # The corpus mixes encodings; a stray byte must not stop the measurement.
         text = path.read_text(encoding="utf-8", errors="replace")
-        blocks = (" ".join(block.split()) for block in _BLANK_LINE.split(text))
         paragraphs.extend(Paragraph(article=name, source=name, id=f"p{number}", text=block, position=number)
-                          for number, block in enumerate(block for block in blocks if block))
+                          for number, block in enumerate(text_blocks(text)))
     return paragraphs, texts
 
 

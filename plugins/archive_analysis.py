@@ -16,7 +16,6 @@ generators that write pages from them call `analyse`.
 from __future__ import annotations
 
 import dataclasses
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
@@ -33,6 +32,7 @@ from archive.corrections.parse import read_correction
 from archive.problems import ContentError, display_path
 from archive.reuse import Paragraph, ReuseResult, ReuseSettings, detect_with_queries, store
 from archive.reuse_view import ParagraphText, group_views
+from dask_engine import engine_runner
 
 CONTEXT_KEY = "archive_analysis"
 
@@ -129,26 +129,12 @@ def _detection(paragraphs: list[Paragraph], claims: list[Paragraph], settings: R
     kept = store.load(cache, digest) if cache is not None else None
     if kept is not None:
         return kept
-    with _runner(engine) as runner:
+    with engine_runner(engine.get("DETECTION_ENGINE"), engine.get("DETECTION_SCHEDULER"),
+                       int(engine.get("DETECTION_WORKERS", 2))) as runner:
         found = detect_with_queries(paragraphs, claims, settings, runner=runner)
     if cache is not None:
         store.save(cache, digest, found)
     return found
-
-
-@contextmanager
-def _runner(engine: dict):
-    """The runner of detection's work that DETECTION_ENGINE asks for: None (this process) or Dask's."""
-    name = engine.get("DETECTION_ENGINE")
-    if not name:
-        yield None
-        return
-    if name != "dask":
-        raise ValueError(f"DETECTION_ENGINE {name!r} is not an engine this site knows (known: 'dask', or None)")
-    from dask_engine import dask_runner   # imported here: the site builds without Dask installed
-
-    with dask_runner(engine.get("DETECTION_SCHEDULER"), int(engine.get("DETECTION_WORKERS", 2))) as runner:
-        yield runner
 
 
 def _cache_folder(settings: dict) -> Path | None:

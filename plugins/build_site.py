@@ -18,9 +18,9 @@ renameat2 exchange), so that output/ is always one whole site, old or new.
 from __future__ import annotations
 
 import ctypes
-import importlib.metadata
 import errno
 import fcntl
+import importlib.metadata
 import logging
 import os
 import shutil
@@ -34,7 +34,7 @@ from pelican.settings import read_settings
 import archive
 from archive.build_record import BuildRecord
 from archive.content_check import CHECKED_SETTING, check_content
-from archive.digests import files_digest
+from archive.digests import files_digest, folder_digest
 from archive.page_store import describe, digest
 
 
@@ -151,12 +151,10 @@ def _inputs(settings: dict) -> str:
     theme, the code of the core and the plugins, the version of every installed library, and the
     environment variables the build reads (the Pagefind package's, which can name another binary)."""
     code = Path(archive.__file__).resolve().parent.parent
-    content, theme = Path(settings["PATH"]), Path(settings["THEME"])
     versions = sorted(f"{d.metadata['Name']} {d.version}" for d in importlib.metadata.distributions())
     environment = {name: value for name, value in os.environ.items() if name.startswith(_READ_FROM_ENVIRONMENT)}
     return digest(describe({key: value for key, value in settings.items() if key.isupper()}), describe(environment),
-                  files_digest([path for path in content.rglob("*") if path.is_file()], content),
-                  files_digest([path for path in theme.rglob("*") if path.is_file()], theme),
+                  folder_digest(Path(settings["PATH"])), folder_digest(Path(settings["THEME"])),
                   files_digest(code.rglob("*.py"), code), *versions)
 
 

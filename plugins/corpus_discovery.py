@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from contextlib import nullcontext
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -30,6 +29,7 @@ from archive.problems import ContentError, Problem, display_path
 from archive.reuse import search
 from archive.slugs import slugify
 from archive_analysis import read_corrections
+from dask_engine import engine_runner
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = ROOT / "theme" / "templates"
@@ -48,14 +48,7 @@ def discover(corpus: Path, out: Path, reuse_json: Path, content: Path, settings,
     articles = {article.name: article for article in read_corpus(corpus)}
     paragraphs = [p for article in articles.values() for p in article.paragraphs()]
     texts = {p.key: p.text for p in paragraphs + queries}
-    if engine == "dask":
-        from dask_engine import dask_runner
-        running = dask_runner(scheduler, workers)
-    elif engine:
-        raise ValueError(f"engine {engine!r} is not one this site knows (known: dask)")
-    else:
-        running = nullcontext(None)
-    with running as runner:
+    with engine_runner(engine, scheduler, workers, asked_by="--engine") as runner:
         links = search(paragraphs, queries, settings, runner=runner).links
     ranked = candidates(links, articles, texts, corrections)
     data = as_data(ranked, groups, str(corpus), _record_name)

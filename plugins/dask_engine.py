@@ -12,7 +12,8 @@ sketch, and each chunk of candidate pairs to score, is one task
 the links and groups are the single process's, byte for byte.
 
 Optional: the site builds without Dask installed (requirements-engine.txt
-adds it).  Used when the setting DETECTION_ENGINE is "dask".
+adds it); Dask is imported only when a setting (DETECTION_ENGINE) or an
+option (`invoke discover --engine`) asks for it, through `engine_runner`.
 
     from dask_engine import dask_runner
     with dask_runner(workers=2) as runner:            # a local cluster
@@ -22,14 +23,25 @@ adds it).  Used when the setting DETECTION_ENGINE is "dask".
 """
 from __future__ import annotations
 
-from contextlib import contextmanager
-from typing import Any, Callable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
+from typing import Any, Callable, ContextManager, Iterator, Sequence
 
 from archive.reuse.work import Runner
 
 
 class EngineMissing(RuntimeError):
     """Dask is not installed."""
+
+
+def engine_runner(engine: str | None, scheduler: str | None = None, workers: int = 2, *,
+                  asked_by: str = "DETECTION_ENGINE") -> ContextManager[Runner | None]:
+    """The runner an engine's name asks for: None (no engine: detection runs in this process) or
+    Dask's; `asked_by` names the setting or option, for the message about an unknown engine."""
+    if not engine:
+        return nullcontext(None)
+    if engine != "dask":
+        raise ValueError(f"{asked_by} {engine!r} is not an engine this site knows (known: 'dask', or None)")
+    return dask_runner(scheduler, workers)
 
 
 @contextmanager

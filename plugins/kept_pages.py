@@ -33,7 +33,7 @@ from pelican import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
-from archive.digests import files_digest
+from archive.digests import files_digest, folder_digest
 from archive.page_store import PageStore, describe, digest
 
 _PLUGINS = Path(__file__).resolve().parent
@@ -88,7 +88,7 @@ class KeptPagesWriter(Writer):
                     for page in context.get("pages", ())]
             corrections = [(explainer["url"], explainer["correction"].claim)
                            for explainer in context.get("archive_corrections", ())]
-            self._site = digest(files_digest([p for p in theme.rglob("*") if p.is_file()], theme),
+            self._site = digest(folder_digest(theme),
                                 files_digest(_PLUGINS.rglob("*.py"), _PLUGINS), *_VERSIONS,
                                 describe(settings), describe(menu), describe(corrections))
         return self._site

@@ -39,14 +39,19 @@ class CorpusArticle:
         return f"corpus:{self.line}"
 
     def paragraphs(self) -> list[Paragraph]:
-        blocks = (" ".join(block.split()) for block in _BLANK_LINE.split(self.text))
         # Each corpus article is its own outlet: outlets in a crawl are spelled too many ways to trust.
         return [Paragraph(self.name, self.name, f"p{number}", block, position=number)
-                for number, block in enumerate(block for block in blocks if block)]
+                for number, block in enumerate(text_blocks(self.text))]
 
     def record(self) -> dict:
         return {"text": self.text, **{name: getattr(self, name) for name in FIELDS},
                 "corpus": self.path, "line": self.line}
+
+
+def text_blocks(text: str) -> list[str]:
+    """A plain text's paragraphs (separated by blank lines), white space folded, empty ones left out."""
+    folded = (" ".join(block.split()) for block in _BLANK_LINE.split(text))
+    return [block for block in folded if block]
 
 
 def read_corpus(path: Path) -> Iterator[CorpusArticle]:

@@ -18,3 +18,8 @@ def files_digest(paths: Iterable[Path], root: Path) -> str:
         with open(name, "rb") as handle:
             combined.update(name[start:].encode() + b"\0" + handle.read() + b"\0")
     return combined.hexdigest()
+
+
+def folder_digest(root: Path) -> str:
+    """A digest of every file under `root` (see files_digest)."""
+    return files_digest([path for path in root.rglob("*") if path.is_file()], root)

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
-from .corpus import CorpusArticle
+from .corpus import FIELDS, CorpusArticle
 from .corrections.apply import CLAIM, DEBUNK, passage_number, reports_debunk, wording_queries
 from .corrections.parse import Correction
 from .reuse.model import STRENGTHS, Link, Paragraph
@@ -93,9 +93,10 @@ def candidates(links: Sequence[Link], corpus: dict[str, CorpusArticle], texts: d
             match |= {"archive_article": slug, "archive_paragraph": pid, "archive_text": texts[query]}
             candidate.statements.setdefault(query[0].removeprefix(STATEMENT), []).append(match)
         else:
-            kind, slug = (CLAIM, candidate.claim) if query[0].startswith(CLAIM) else (DEBUNK, candidate.debunk)
+            prefix, by_correction = ((CLAIM, candidate.claim) if query[0].startswith(CLAIM)
+                                     else (DEBUNK, candidate.debunk))
             match |= {"passage": passage_number(query[1]), "passage_text": passages[query]}
-            slug.setdefault(query[0].removeprefix(kind), []).append(match)
+            by_correction.setdefault(query[0].removeprefix(prefix), []).append(match)
     ranked = sorted(found.values(), key=lambda c: (c.reports_debunk(), -c.weight(), STRENGTHS.index(c.strongest()),
                                                    -c.best_score(), c.article.line))
     for matches in (m for c in ranked for by in (c.statements, c.claim, c.debunk) for m in by.values()):
@@ -110,7 +111,7 @@ def as_data(ranked: Sequence[Candidate], groups: dict[str, dict], corpus_path: s
         "corpus": corpus_path,
         "candidates": [{
             "rank": rank,
-            **{name: getattr(c.article, name) for name in ("title", "outlet", "date", "url", "line")},
+            **{name: getattr(c.article, name) for name in (*FIELDS, "line")},
             "verdict": "reports the debunk" if c.reports_debunk() else "carries the claim" if c.claim
                        else "repeats the archive's statements",
             "strongest": c.strongest(),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from .corpus import article_from_record
+from .corpus import FIELDS, article_from_record
 from .dates import parse_date
 from .importer import ImportProblem, ImportResult, import_lines
 from .problems import ContentError
@@ -44,5 +44,5 @@ def import_corpus_record(raw: str, source_name: str) -> ImportResult:
     result = import_lines(lines, source_name, stated=stated, title=article.title)
     kept = dict(result.record)
     kept["corpus"] = {"file": record.get("corpus"), "line": record.get("line"),
-                      "stated": sorted(name for name in ("title", "outlet", "date", "url") if record.get(name))}
+                      "stated": sorted(name for name in FIELDS if record.get(name))}
     return ImportResult(markdown=result.markdown, record=kept, slug=result.slug, header=result.header)

@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from archive.reuse import detect
+from archive.reuse.store import plain_result
 from archive.reuse.work import in_this_process
 from benchmarks.synthetic import generate
 from conftest import ROOT, build_site
@@ -18,8 +19,7 @@ pytestmark = pytest.mark.slow
 
 
 def _as_json(result) -> str:
-    return json.dumps({"links": [[link.a, link.b, link.strength, link.score, link.shared] for link in result.links],
-                       "groups": [[g.id, g.members, g.first, g.aliases] for g in result.groups]}, sort_keys=True)
+    return json.dumps(plain_result(result), sort_keys=True)
 
 
 @pytest.fixture(scope="module")

@@ -104,8 +104,7 @@ def search(
     """
     known = Sketches(settings)
     ordered = _in_block_order(corpus, settings)
-    if runner is not None:
-        _sketch_elsewhere(ordered, known, runner)
+    _sketch_ahead(ordered, known, runner)
     kept, sketched = _with_sketches(ordered, known)
     asked, asked_sketched = _with_sketches(_in_block_order(queries, settings), known)
     if not kept or not asked:
@@ -124,11 +123,9 @@ def search(
                         [s.word_ids for s in asked_sketched], [s.sketch.fingerprints for s in asked_sketched],
                         blocks[first_query:], weights.document_frequency, cap)
     pairs = [(index, first_query + query) for index, query in pairs]
-    if runner is None:
-        found = _compared(pairs, everything, _Analyses(everything, all_sketched, known, by_article), weights, settings)
-    else:
-        found = _compared_elsewhere(pairs, everything, all_sketched, by_article, weights, settings, runner)
-    return _result(everything, found)
+    analysis = _Analyses(everything, all_sketched, known, by_article)
+    return _result(everything, _matched(pairs, everything, all_sketched, by_article, analysis, weights, settings,
+                                        runner))
 
 
 class _Archive:
@@ -138,8 +135,7 @@ class _Archive:
                  runner: Runner | None = None) -> None:
         self.settings, self.known = settings, known
         ordered = _in_block_order(paragraphs, settings)
-        if runner is not None:
-            _sketch_elsewhere(ordered, known, runner)
+        _sketch_ahead(ordered, known, runner)
         self.kept, self.sketched = _with_sketches(ordered, known)
         self.by_article = _by_article(self.kept)
         self.blocks = [_block(paragraph, settings) for paragraph in self.kept]
@@ -149,11 +145,8 @@ class _Archive:
                                 self.weights.document_frequency, settings.max_feature_df)
         analysis = _Analyses(self.kept, self.sketched, known, self.by_article)
         #: Links found on words or on order: the only ones that corroborate.
-        matches = (_compared(pairs, self.kept, analysis, self.weights, settings) if runner is None
-                   else _compared_elsewhere(pairs, self.kept, self.sketched, self.by_article, self.weights, settings,
-                                            runner))
-        self.evidence = _supported(matches,
-                                   self.kept, self.by_article, self.blocks, analysis, self.weights, settings)
+        matches = _matched(pairs, self.kept, self.sketched, self.by_article, analysis, self.weights, settings, runner)
+        self.evidence = _supported(matches, self.kept, self.by_article, self.blocks, analysis, self.weights, settings)
         self.found = self.evidence + corroborated(self.kept, self.evidence, self.blocks, analysis, self.weights,
                                                   settings)
         self.found += translated(self.kept, self.blocks, self.by_article, analysis, known.embeddings, settings,
@@ -248,8 +241,12 @@ def _scored_pairs(pairs: Iterable[tuple[int, int]], kept: Sequence[Paragraph]) -
             for first, second in pairs if kept[first].article != kept[second].article]
 
 
-def _sketch_elsewhere(ordered: Sequence[Paragraph], known: Sketches, runner: Runner) -> None:
-    """Sketch the paragraphs `known` lacks with `runner`, and keep the sketches in `known`, in order."""
+def _sketch_ahead(ordered: Sequence[Paragraph], known: Sketches, runner: Runner | None) -> None:
+    """Sketch the paragraphs `known` lacks with `runner`, and keep the sketches in `known`, in order.
+
+    Without a runner nothing is done ahead: each paragraph is sketched when first asked for."""
+    if runner is None:
+        return
     texts = known.missing(ordered)
     chunks = work.chunked(texts, work.SKETCH_CHUNK)
     for chunk, sketches in zip(chunks, runner(work.sketch_texts, chunks, known.settings)):
@@ -257,10 +254,11 @@ def _sketch_elsewhere(ordered: Sequence[Paragraph], known: Sketches, runner: Run
             known.put(text, lang, sketch)
 
 
-def _compared_elsewhere(pairs, kept: Sequence[Paragraph], sketched: Sequence[Sketched],
-                        by_article: dict[str, list[int]], weights: Weights, settings: ReuseSettings,
-                        runner: Runner) -> list[Found]:
-    """What `_compared` finds, with the scoring run by `runner` in chunks of pairs."""
+def _matched(pairs, kept: Sequence[Paragraph], sketched: Sequence[Sketched], by_article: dict[str, list[int]],
+             analysis: _Analyses, weights: Weights, settings: ReuseSettings, runner: Runner | None) -> list[Found]:
+    """What `_compared` finds: in this process, or with the scoring run by `runner` in chunks of pairs."""
+    if runner is None:
+        return _compared(pairs, kept, analysis, weights, settings)
     chunks, articles = [], set()
     for part in work.chunked(_scored_pairs(pairs, kept), work.SCORE_CHUNK):
         involved = sorted({index for pair in part for index in pair})

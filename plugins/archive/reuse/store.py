@@ -63,7 +63,7 @@ def save(folder: Path, digest: str, results: tuple[ReuseResult, ReuseResult]) ->
 
     The file is written beside its final name and renamed into place, so that
     a build running at the same time reads the old file or the new, never half."""
-    data = {"format": FORMAT, "inputs": digest, "archive": _plain(results[0]), "queries": _plain(results[1])}
+    data = {"format": FORMAT, "inputs": digest, "archive": plain_result(results[0]), "queries": plain_result(results[1])}
     write_text_atomically(Path(folder) / FILE_NAME, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
@@ -83,7 +83,8 @@ def _settings_fields(settings: ReuseSettings) -> dict:
     return fields
 
 
-def _plain(result: ReuseResult) -> dict:
+def plain_result(result: ReuseResult) -> dict:
+    """`result` as plain JSON data: what the store keeps, and what two runs compare."""
     return {
         "links": [[list(link.a), list(link.b), link.strength, link.score, list(link.shared)] for link in result.links],
         "groups": [[group.id, [list(key) for key in group.members], list(group.first) if group.first else None,
