@@ -94,7 +94,8 @@ READING_CACHE = True
 # Keep reuse detection's results in CACHE_PATH/analysis/, by a digest of
 # everything they depend on (articles, claim wording, reuse settings, the
 # detector's code): a build with none of these changed reads them instead of
-# detecting again. The folder is safe to delete at any time.
+# detecting again; every paragraph's sketch is kept there too, so that a build
+# after a change sketches only new text. The folder is safe to delete at any time.
 ANALYSIS_CACHE = True
 # Keep the article and statement pages in CACHE_PATH/pages/ by a digest of
 # what each is made from (plugins/kept_pages.py): a page whose inputs did

@@ -8,7 +8,8 @@ with the very matching the cross-links use, without the claims changing the
 links between articles.  Detection's results are kept in the cache folder
 by what they were computed from (archive.reuse.store): a build whose
 articles, corrections and settings are as before reads them instead of
-detecting again.
+detecting again; a build whose articles changed sketches only the paragraphs
+it has not sketched before (archive.reuse.sketch_store).
 
 Plugins that change the articles with the results connect to `analysed`;
 generators that write pages from them call `analyse`.
@@ -30,7 +31,8 @@ from archive.corrections.apply import CLAIM, DEBUNK, wording_matches, wording_qu
 from archive.corrections.model import Correction
 from archive.corrections.parse import read_correction
 from archive.problems import ContentError, display_path
-from archive.reuse import Paragraph, ReuseResult, ReuseSettings, detect_with_queries, store
+from archive.reuse import Paragraph, ReuseResult, ReuseSettings, detect_with_queries, sketch_store, store
+from archive.reuse.sketches import Sketches
 from archive.reuse_view import ParagraphText, group_views
 from dask_engine import engine_runner
 
@@ -129,10 +131,14 @@ def _detection(paragraphs: list[Paragraph], claims: list[Paragraph], settings: R
     kept = store.load(cache, digest) if cache is not None else None
     if kept is not None:
         return kept
+    # Sketches are kept apart from the results: a changed archive sketches only its new text.
+    known = Sketches(settings, sketch_store.load(cache, settings) if cache is not None else None)
     with engine_runner(engine.get("DETECTION_ENGINE"), engine.get("DETECTION_SCHEDULER"),
                        int(engine.get("DETECTION_WORKERS", 2))) as runner:
-        found = detect_with_queries(paragraphs, claims, settings, runner=runner)
+        found = detect_with_queries(paragraphs, claims, settings, known=known, runner=runner)
     if cache is not None:
+        if known.sketched:
+            sketch_store.save(cache, settings, known.made())
         store.save(cache, digest, found)
     return found
 

@@ -9,7 +9,7 @@ import pytest
 from pelican import signals
 
 import archive_analysis
-from archive.reuse import store
+from archive.reuse import sketch_store, store
 from conftest import ROOT, build_site, copy_content, record_calls
 from site_changes import CHANGES, built_tree as build, change_site
 
@@ -55,6 +55,22 @@ def test_a_corrupt_or_foreign_cache_is_never_trusted(tmp_path, detections, kept)
     # ... and the cache is whole again.
     build(ROOT / "content", tmp_path / "third", tmp_path / "cache")
     assert len(detections) == 2
+
+
+@pytest.mark.parametrize("kept", ["not json {", '{"format": 1, "made_by": "%s", "sketches": {"%k": ["x", [], 99]}}'])
+def test_corrupt_or_foreign_kept_sketches_are_never_trusted(tmp_path, kept):
+    """The kept sketches are checked too: a changed article is detected from its text, whatever the file says."""
+    content = copy_content(tmp_path)
+    build(content, tmp_path / "before", tmp_path / "cache")
+    kept_file = tmp_path / "cache" / "analysis" / sketch_store.FILE_NAME
+    data = json.loads(kept_file.read_text(encoding="utf-8"))
+    # A foreign file that names every sketch of the archive and says each is one made-up word.
+    forged = {key: ["x", [], 99] for key in data["sketches"]}
+    kept_file.write_text(kept.replace("%s", "someone else").replace('"%k": ["x", [], 99]', json.dumps(forged)[1:-1]),
+                         encoding="utf-8")
+    settings = change_site(content, ROOT / "theme", "edited paragraph")
+    after = build(content, tmp_path / "after", tmp_path / "cache", **settings)
+    assert after == build(content, tmp_path / "clean", tmp_path / "clean-cache", **settings)
 
 
 def test_an_article_dropped_by_another_plugin_is_not_analysed(tmp_path):

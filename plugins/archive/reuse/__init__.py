@@ -33,8 +33,9 @@ How it works, one module per step:
 * :mod:`.cluster` groups aligned sentences into statement groups, each a
   star around its first published sentence;
 * :mod:`.sketches` keeps each paragraph's sketch (and its words by number)
-  within a run, and :mod:`.store` keeps a run's results for the next build
-  with the same inputs;
+  within a run, :mod:`.sketch_store` keeps the sketches for the next build
+  (which sketches only new text), and :mod:`.store` keeps a run's results
+  for the next build with the same inputs;
 
 Measuring it is not part of it: the repository's `evaluation/` package scores
 it against the seeds' labels, the development set and a public short-answer
