@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import pytest
 
-from archive.reuse import Paragraph, ReuseSettings, search
+from archive.reuse import Paragraph, ReuseSettings, detect_with_queries, search
 from benchmarks.synthetic import generate
 
 STATEMENT = ("The ministry said the coalition twice refused to strike the convoys leaving the town, "
@@ -38,7 +38,6 @@ def test_a_search_finds_what_the_query_would_find_as_one_more_paragraph_of_a_sma
     corpus = [Paragraph(f"copy-{n}", f"copy-{n}", "p1", _edited(n)) for n in range(3)]
     query = Paragraph("query", "query", "q1", STATEMENT)
     settings = replace(ReuseSettings(), corroboration=False, order_anchors=0, translations=False)
-    from archive.reuse import detect_with_queries
     _, queried = detect_with_queries(corpus, [query], settings)
     assert [(l.a, l.b, l.strength) for l in search(corpus, [query], settings).links] == \
         [(l.a, l.b, l.strength) for l in queried.links]

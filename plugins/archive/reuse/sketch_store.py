@@ -24,7 +24,7 @@ from pathlib import Path
 from ..atomic_files import write_text_atomically
 from .normalise import Sketch
 from .settings import ReuseSettings
-from .store import code_digest, settings_fields
+from .store import detector_description
 
 #: Bumped whenever the file's layout changes.
 FORMAT = 1
@@ -33,8 +33,7 @@ FILE_NAME = "sketches.json"
 
 def made_by(settings: ReuseSettings) -> str:
     """A digest of what every sketch depends on besides its text: the settings and the detector's code."""
-    described = json.dumps(settings_fields(settings), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(f"format {FORMAT}\n{code_digest()}\n{described}".encode()).hexdigest()
+    return hashlib.sha256(f"format {FORMAT}\n{detector_description(settings)}".encode()).hexdigest()
 
 
 def load(folder: Path, settings: ReuseSettings) -> dict[str, Sketch | None]:

@@ -36,8 +36,7 @@ _PARAGRAPH_FIELDS = tuple(field.name for field in dataclasses.fields(Paragraph))
 def inputs_digest(paragraphs: Iterable[Paragraph], queries: Iterable[Paragraph], settings: ReuseSettings) -> str:
     """A digest of everything `detect_with_queries(paragraphs, queries, settings)` depends on."""
     digest = hashlib.sha256()
-    digest.update(f"format {FORMAT}\n{code_digest()}\n".encode())
-    digest.update(json.dumps(settings_fields(settings), sort_keys=True, ensure_ascii=False).encode())
+    digest.update(f"format {FORMAT}\n{detector_description(settings)}".encode())
     for name, items in (("paragraphs", paragraphs), ("queries", queries)):
         digest.update(f"\n{name}\n".encode())
         # Detection sorts its input; so does the digest, so that order never matters.
@@ -67,14 +66,19 @@ def save(folder: Path, digest: str, results: tuple[ReuseResult, ReuseResult]) ->
     write_text_atomically(Path(folder) / FILE_NAME, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
+def detector_description(settings: ReuseSettings) -> str:
+    """What every result of detection depends on besides its input: the detector's code and its settings."""
+    return f"{_code_digest()}\n{json.dumps(_settings_fields(settings), sort_keys=True, ensure_ascii=False)}"
+
+
 @lru_cache(maxsize=1)
-def code_digest() -> str:
+def _code_digest() -> str:
     """A digest of the detector's source: a changed rule invalidates every kept result."""
     folder = Path(__file__).parent
     return files_digest(folder.glob("*.py"), folder)
 
 
-def settings_fields(settings: ReuseSettings) -> dict:
+def _settings_fields(settings: ReuseSettings) -> dict:
     fields = {}
     for field in dataclasses.fields(settings):
         value = getattr(settings, field.name)
